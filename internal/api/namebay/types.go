@@ -1,0 +1,286 @@
+package namebay
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// NewContact is the body of a contact creation or update.
+type NewContact struct {
+	FirstName    string
+	LastName     string
+	OrgName      string `json:",omitempty"` // required when IsIndividual is false
+	Address      string
+	City         string
+	Pc           string
+	Cc           string // ISO 3166-1 alpha-2, upper case; never changes after creation
+	MailAddress  string
+	Phone        string `json:",omitempty"` // +CC.NUMBER
+	IsIndividual bool
+}
+
+// Contact is a contact as the API reports it.
+type Contact struct {
+	Handle       string
+	FirstName    string
+	LastName     string
+	OrgName      string
+	Address      string
+	City         string
+	Pc           string
+	Cc           string
+	MailAddress  string
+	Phone        string
+	IsIndividual bool
+	Entity       int // EntityOrganisation or EntityIndividual
+	IsActive     bool
+	Account      string // handle of the owning account
+}
+
+// Values of Contact.Entity.
+const (
+	EntityOrganisation = 1
+	EntityIndividual   = 2
+)
+
+// Tld is one entry of the TLD price list. Prices are per year in Currency.
+type Tld struct {
+	TldId          ID
+	TldName        string
+	MinPeriod      int64
+	MaxPeriod      int64
+	CreatePrice    float64
+	RenewPrice     float64
+	TradePrice     float64
+	TransferPrice  float64
+	Currency       string
+	Dnssec         bool
+	AnonymousWhois bool
+}
+
+// DomainAvailability is the answer for one domain name.
+type DomainAvailability struct {
+	Name            string // normalised: lower-case ASCII
+	Status          string // AvailabilityAvailable or AvailabilityUnavailable
+	Notices         string
+	Forbidden       bool
+	ForbiddenReason string
+	Reserved        bool
+	ReservedReason  string
+	Error           string
+	Price           float64
+	Currency        string
+	MinPeriod       int64
+	MaxPeriod       int64
+}
+
+// Values of DomainAvailability.Status.
+const (
+	AvailabilityAvailable   = "available"
+	AvailabilityUnavailable = "unavailable"
+)
+
+// CreateDomain orders a domain. Exactly one of NameServer (2 to 6 entries)
+// and UseNamebayDns must be given.
+type CreateDomain struct {
+	DomainName          string
+	Period              int64
+	RegistrantContactId string
+	AdminContactId      string
+	TechContactId       string
+	BillingContactId    string
+	NameServer          []NameServer `json:",omitempty"`
+	UseNamebayDns       bool
+	AutoRenew           bool
+	HasAnonymousWhois   bool
+	Protect             bool
+}
+
+// Domain is a registered (or pending) domain.
+type Domain struct {
+	Id                ID
+	Handle            string
+	Name              string
+	Status            string // DomainPending, DomainOK, DomainProtected or DomainExpired
+	Created           string // RFC 3339, as the API sends it
+	Expires           string
+	Renewal           string
+	TldId             ID
+	TldName           string
+	Registrar         string
+	AuthInfo          string
+	HasAnonymousWhois bool
+	AutoRenew         bool
+	CurrentProductID  ID
+	UseNamebayDns     bool
+	ZoneHandle        string
+}
+
+// Values of Domain.Status.
+const (
+	DomainPending   = "pending"
+	DomainOK        = "ok"
+	DomainProtected = "protected"
+	DomainExpired   = "expired"
+)
+
+// UpdateDomain changes the settings of a domain; nil fields are left as they are.
+type UpdateDomain struct {
+	Status            *string `json:",omitempty"` // DomainProtect or DomainUnprotect
+	HasAnonymousWhois *bool   `json:",omitempty"`
+	AutoRenew         *bool   `json:",omitempty"`
+}
+
+// Values of UpdateDomain.Status.
+const (
+	DomainProtect   = "protect"
+	DomainUnprotect = "unprotect"
+)
+
+// NameServer is one name server of a domain.
+type NameServer struct {
+	Name string
+}
+
+// DomainContact links a contact to a domain in one role.
+type DomainContact struct {
+	Handle string
+	Type   string // ContactRegistrant, ContactAdmin, ContactTech or ContactBilling
+}
+
+// Values of DomainContact.Type.
+const (
+	ContactRegistrant = "O"
+	ContactAdmin      = "A"
+	ContactTech       = "T"
+	ContactBilling    = "B"
+)
+
+// Zone is a DNS zone hosted by Namebay. Only Ttl can be changed.
+type Zone struct {
+	Handle        string
+	Name          string
+	SoaExpire     int64
+	SoaMinimum    int64
+	SoaPrimaryNs  string
+	SoaSerial     int64
+	SoaRefresh    int64
+	SoaRespPerson string
+	SoaRetry      int64
+	Ttl           int64
+}
+
+// Dnssec is the DNSSEC state of a zone.
+type Dnssec struct {
+	Enabled bool
+	Status  string // one of the Dnssec* status values
+}
+
+// Values of Dnssec.Status.
+const (
+	DnssecEnabled           = "enabled"
+	DnssecDisabled          = "disabled"
+	DnssecEnableInProgress  = "enableInProgress"
+	DnssecDisableInProgress = "disableInProgress"
+)
+
+// Record is one DNS record. Host is relative to the zone ("@" for the apex);
+// Weight is the MX and SRV priority and the NAPTR order. There is no
+// per-record TTL: the zone's applies.
+type Record struct {
+	Id              int64 `json:",omitempty"`
+	ZoneId          ID    `json:",omitempty"`
+	Host            string
+	Type            string
+	Data            string
+	Weight          *int64 `json:",omitempty"`
+	DateCreated     string `json:",omitempty"`
+	NaptrPreference *int64 `json:",omitempty"`
+	NaptrFlag       string `json:",omitempty"`
+	NaptrService    string `json:",omitempty"`
+	NaptrRegExp     string `json:",omitempty"`
+}
+
+// Ticket acknowledges an asynchronous operation (a 202 answer).
+type Ticket struct {
+	Code   int
+	Detail string
+	Data   TicketData
+}
+
+// TicketData carries the identifier of a ticket.
+type TicketData struct {
+	TicketId string
+}
+
+// ID is an identifier the API may send as a number or as a string. It is
+// kept as text and sent back as a number when it is one.
+type ID string
+
+// UnmarshalJSON accepts a JSON number, a JSON string or null.
+func (id *ID) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*id = ID(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return fmt.Errorf("an identifier must be a number or a string, not %s", b)
+	}
+	*id = ID(n)
+	return nil
+}
+
+// MarshalJSON sends an integer as a JSON number and anything else as a string.
+func (id ID) MarshalJSON() ([]byte, error) {
+	if n, err := strconv.ParseInt(string(id), 10, 64); err == nil && strconv.FormatInt(n, 10) == string(id) {
+		return []byte(id), nil
+	}
+	return json.Marshal(string(id))
+}
+
+// tokenAnswer is the answer of the token route.
+type tokenAnswer struct {
+	AccessToken string `json:"access_token"`
+	TokenType   string `json:"token_type"`
+	ExpiresIn   int64  `json:"expires_in"`
+}
+
+// login is the body of the token route.
+type login struct {
+	Login    string
+	Password string
+}
+
+type authInfo struct {
+	AuthInfo string
+}
+
+type trade struct {
+	NewRegistrantContactId string
+}
+
+type renewal struct {
+	Period int64
+}
+
+type newZone struct {
+	Name string
+}
+
+type zoneTTL struct {
+	Name string
+	Ttl  int64
+}
+
+type dnssecChange struct {
+	Enabled bool
+}

@@ -1,0 +1,96 @@
+// Package providerdata is what the provider hands to its resources and data
+// sources: one configured client per partner family, and the caches that live
+// for one Terraform operation.
+package providerdata
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/resellerkit/terraform-provider-reseller/internal/api/namebay"
+	"github.com/resellerkit/terraform-provider-reseller/internal/zonesnap"
+)
+
+// Data is the provider's configured state.
+type Data struct {
+	// Namebay is nil when the namebay family is not configured.
+	Namebay *Namebay
+	// Unconfigured explains, per family block name, why it is not usable.
+	Unconfigured map[string]string
+}
+
+// Namebay is the configured Namebay family.
+type Namebay struct {
+	Client *namebay.Client
+	// ClientAccount is the provider-level default `?user=` handle ("" = the reseller itself).
+	ClientAccount string
+	// Records caches one listing per zone (keyed by client account and zone handle).
+	Records *zonesnap.Cache[RecordSnapshot]
+	// Zones caches zone look-ups by name for the operation.
+	Zones *zonesnap.Cache[*namebay.Zone]
+	// Planned remembers the record names planned in this operation, to refuse a
+	// CNAME beside another record of the same name before anything is created.
+	Planned *PlannedNames
+	// Catalog caches the TLD price list for the operation.
+	Catalog *zonesnap.Cache[[]namebay.Tld]
+}
+
+// NewNamebay wires a Namebay client with fresh per-operation caches.
+func NewNamebay(client *namebay.Client, clientAccount string) *Namebay {
+	return &Namebay{
+		Client:        client,
+		ClientAccount: clientAccount,
+		Records:       zonesnap.New[RecordSnapshot](),
+		Zones:         zonesnap.New[*namebay.Zone](),
+		Planned:       NewPlannedNames(),
+		Catalog:       zonesnap.New[[]namebay.Tld](),
+	}
+}
+
+// RecordSnapshot is one listing of a zone's records, indexed by record ID.
+type RecordSnapshot map[int64]namebay.Record
+
+// SnapshotKey names the snapshot of one zone as seen by one account.
+func SnapshotKey(user, zoneHandle string) string { return user + "|" + zoneHandle }
+
+// PlannedNames records, per zone, which record types each owner name will hold.
+type PlannedNames struct {
+	mu    sync.Mutex
+	types map[string]map[string]map[string]bool // zone key -> host -> types
+}
+
+// NewPlannedNames returns an empty registry.
+func NewPlannedNames() *PlannedNames {
+	return &PlannedNames{types: map[string]map[string]map[string]bool{}}
+}
+
+// Claim records that a record of typ at host is planned in zone, and reports
+// a conflict when a CNAME would share its name with any other record.
+func (p *PlannedNames) Claim(zone, host, typ string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	hosts := p.types[zone]
+	if hosts == nil {
+		hosts = map[string]map[string]bool{}
+		p.types[zone] = hosts
+	}
+	set := hosts[host]
+	if set == nil {
+		set = map[string]bool{}
+		hosts[host] = set
+	}
+	set[typ] = true
+	if len(set) > 1 && set["CNAME"] {
+		var others []string
+		for t := range set {
+			if t != "CNAME" {
+				others = append(others, t)
+			}
+		}
+		sort.Strings(others)
+		return fmt.Errorf("this configuration plans a CNAME record and %s record(s) for the same name %q; a CNAME cannot share its name with any other record", strings.Join(others, ", "), host)
+	}
+	return nil
+}

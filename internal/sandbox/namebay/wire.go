@@ -1,0 +1,214 @@
+package namebay
+
+import (
+	"time"
+
+	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/platform"
+)
+
+// The JSON shapes of the API, PascalCase as Namebay writes them.
+
+type wireError struct {
+	Code   int
+	Detail string
+	Data   any
+}
+
+type fieldData struct {
+	Field string
+}
+
+type ticketData struct {
+	TicketId string
+}
+
+type tokenRequest struct {
+	Login    string
+	Password string
+}
+
+type tokenAnswer struct {
+	AccessToken string `json:"access_token"`
+	TokenType   string `json:"token_type"`
+	ExpiresIn   int    `json:"expires_in"`
+}
+
+// newContact is the body of POST and PUT api/Contact.
+type newContact struct {
+	FirstName    string
+	LastName     string
+	OrgName      string
+	Address      string
+	City         string
+	Pc           string
+	Cc           string
+	MailAddress  string
+	Phone        string
+	IsIndividual *bool
+}
+
+type wireContact struct {
+	Handle       string
+	FirstName    string
+	LastName     string
+	OrgName      string
+	Address      string
+	City         string
+	Pc           string
+	Cc           string
+	MailAddress  string
+	Phone        string
+	IsIndividual bool
+	Entity       int // 1 organisation, 2 individual
+	IsActive     bool
+	Account      string
+}
+
+type wireTld struct {
+	TldId          int
+	TldName        string
+	MinPeriod      int
+	MaxPeriod      int
+	CreatePrice    platform.Money
+	RenewPrice     platform.Money
+	TradePrice     platform.Money
+	TransferPrice  platform.Money
+	Currency       string
+	Dnssec         bool
+	AnonymousWhois bool
+}
+
+type wireAvailability struct {
+	Name            string
+	Status          string // available, unavailable
+	Notices         string
+	Forbidden       bool
+	ForbiddenReason string
+	Reserved        bool
+	ReservedReason  string
+	Error           string
+	Price           *platform.Money
+	Currency        string
+	MinPeriod       int
+	MaxPeriod       int
+}
+
+type nameServer struct {
+	Name string
+}
+
+// newDomain is the body of POST api/Domain.
+type newDomain struct {
+	DomainName          string
+	Period              int
+	RegistrantContactId string
+	AdminContactId      string
+	TechContactId       string
+	BillingContactId    string
+	NameServer          []nameServer
+	UseNamebayDns       bool
+	AutoRenew           bool
+	HasAnonymousWhois   bool
+	Protect             bool
+}
+
+type wireDomain struct {
+	Id                int64
+	Handle            string
+	Name              string
+	Status            string
+	Created           time.Time
+	Expires           time.Time
+	Renewal           time.Time
+	TldId             int
+	TldName           string
+	Registrar         string
+	AuthInfo          string
+	HasAnonymousWhois bool
+	AutoRenew         bool
+	CurrentProductID  int
+	UseNamebayDns     bool
+	ZoneHandle        *string
+}
+
+// updateDomain is the body of PUT api/Domain/{handle}; absent fields keep
+// their value.
+type updateDomain struct {
+	Status            *string // protect, unprotect
+	HasAnonymousWhois *bool
+	AutoRenew         *bool
+}
+
+type domainContact struct {
+	Handle string
+	Type   string // O registrant, A admin, T tech, B billing
+}
+
+type tradeRequest struct {
+	NewRegistrantContactId string
+}
+
+type renewRequest struct {
+	Period int
+}
+
+type authInfoAnswer struct {
+	AuthInfo string
+}
+
+type newZone struct {
+	Name string
+}
+
+type wireZone struct {
+	Handle        string
+	Name          string
+	SoaExpire     int
+	SoaMinimum    int
+	SoaPrimaryNs  string
+	SoaSerial     int64
+	SoaRefresh    int
+	SoaRespPerson string
+	SoaRetry      int
+	Ttl           int
+}
+
+type updateZone struct {
+	Name string
+	Ttl  *int
+}
+
+type wireDnssec struct {
+	Enabled bool
+	Status  string // enabled, disabled, enableInProgress, disableInProgress
+}
+
+type updateDnssec struct {
+	Enabled *bool
+}
+
+// newRecord is the body of POST and PUT api/Zone/{zone}/Record.
+type newRecord struct {
+	Host            string
+	Type            string
+	Data            string
+	Weight          *int
+	NaptrPreference *int
+	NaptrFlag       string
+	NaptrService    string
+	NaptrRegExp     string
+}
+
+type wireRecord struct {
+	Id              int64
+	ZoneId          int64
+	Host            string
+	Type            string
+	Data            string
+	Weight          *int
+	DateCreated     time.Time
+	NaptrPreference *int   `json:",omitempty"`
+	NaptrFlag       string `json:",omitempty"`
+	NaptrService    string `json:",omitempty"`
+	NaptrRegExp     string `json:",omitempty"`
+}

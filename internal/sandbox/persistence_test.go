@@ -1,0 +1,128 @@
+package sandbox_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox"
+)
+
+// copyFile copies a store file as a crash would leave it: whatever was
+// committed, without any closing step.
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	raw, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAcknowledgedWritesSurviveACrash(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	live := filepath.Join(dir, "live.db")
+	settings := sandbox.Settings{DomainPendingSeconds: 30, DnssecPendingSeconds: 5}
+	e := start(t, sandbox.Options{DataFile: live, Settings: settings})
+
+	ct := e.createContact()
+	var d struct {
+		Handle, Status, AuthInfo, Expires string
+		ZoneHandle                        *string
+	}
+	e.namebay("POST", "Domain", domainBody("durable.com", ct), http.StatusAccepted, &d)
+	var rec struct {
+		Id   int64
+		Data string
+	}
+	for i := range 3 {
+		e.namebay("POST", "Zone/"+*d.ZoneHandle+"/Record", map[string]any{"Host": fmt.Sprintf("h%d", i), "Type": "TXT", "Data": "kept"}, http.StatusCreated, &rec)
+	}
+	e.namebay("DELETE", fmt.Sprintf("Zone/%s/Record/%d", *d.ZoneHandle, rec.Id), nil, http.StatusNoContent, nil)
+	e.namebay("POST", "Domain/"+d.Handle+"/Renew", map[string]int{"Period": 1}, http.StatusOK, nil)
+	e.admin("POST", "accounts", map[string]string{"Family": "namebay", "Login": "late", "Password": "late-pw", "Kind": "reseller"}, http.StatusCreated, nil)
+	e.admin("POST", "clock", map[string]string{"Advance": "48h"}, http.StatusOK, nil)
+	e.admin("PUT", "settings", map[string]float64{"DnssecPendingSeconds": 9}, http.StatusOK, nil)
+	// A dropped answer still leaves its change on disk.
+	e.setFaults(map[string]any{"Method": "POST", "Path": "/namebay/api/Contact", "Kind": "drop"})
+	if _, err := e.try("POST", "/namebay/api/Contact", contactBody(), true); err == nil {
+		t.Fatal("a dropped request got an answer")
+	}
+	ledger := e.ledger()
+
+	crashed := filepath.Join(dir, "crashed.db")
+	copyFile(t, live, crashed) // the live server is never closed before the copy
+	s, err := sandbox.New(sandbox.Options{DataFile: crashed, Settings: sandbox.Settings{DomainPendingSeconds: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(func() {
+		srv.Close()
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	r := serve(t, s, srv.URL)
+
+	if r.password != e.password {
+		t.Fatal("the seeded reseller's password changed across the restart")
+	}
+	if n := r.contactCount(); n != 2 {
+		t.Fatalf("%d contacts after the restart, want 2", n)
+	}
+	var got struct {
+		Handle, Status, AuthInfo, Expires string
+		ZoneHandle                        *string
+	}
+	r.namebay("GET", "Domain/"+d.Handle, nil, http.StatusOK, &got)
+	if got.Status != "ok" || got.AuthInfo != d.AuthInfo || got.Expires == d.Expires || *got.ZoneHandle != *d.ZoneHandle {
+		t.Fatalf("domain after the restart %+v, before %+v", got, d)
+	}
+	var records []struct{ Host, Data string }
+	r.namebay("GET", "Zone/"+*d.ZoneHandle+"/Record", nil, http.StatusOK, &records)
+	if len(records) != 2 || records[0].Host != "h0" || records[1].Host != "h1" || records[0].Data != `"kept"` {
+		t.Fatalf("records after the restart %+v", records)
+	}
+	after := r.ledger()
+	if len(after) != len(ledger) || len(after) != 2 {
+		t.Fatalf("ledger after the restart %+v, before %+v", after, ledger)
+	}
+	for i := range ledger {
+		if after[i] != ledger[i] {
+			t.Fatalf("ledger entry %d: %+v, before %+v", i, after[i], ledger[i])
+		}
+	}
+	var current sandbox.Settings
+	r.admin("GET", "settings", nil, http.StatusOK, &current)
+	if current != (sandbox.Settings{DomainPendingSeconds: 30, DnssecPendingSeconds: 9}) {
+		t.Fatalf("settings after the restart %+v", current)
+	}
+	var clock, before struct{ Now string }
+	e.admin("GET", "clock", nil, http.StatusOK, &before)
+	r.admin("GET", "clock", nil, http.StatusOK, &clock)
+	if clock.Now[:13] != before.Now[:13] {
+		t.Fatalf("clock after the restart %s, before %s", clock.Now, before.Now)
+	}
+	// Sequences go on where they were: no handle is given twice.
+	var ct3 struct{ Handle string }
+	r.namebay("POST", "Contact", contactBody(), http.StatusCreated, &ct3)
+	if ct3.Handle != "CT-000003" {
+		t.Fatalf("next contact after the restart is %s, want CT-000003", ct3.Handle)
+	}
+	req, _ := http.NewRequest("GET", r.url+"/namebay/api/Tld", nil)
+	req.SetBasicAuth("late", "late-pw")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("an account made before the crash cannot log in: %v %v", res, err)
+	}
+	if err := res.Body.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

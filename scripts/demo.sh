@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The quick start, end to end: start the sandbox on a fresh data file, apply
+# examples/quickstart with the real Terraform CLI, show that a second plan is
+# empty, change a record behind Terraform's back and show the drift.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+: "${PLUGIN_DIR:?set by make demo}" "${SANDBOX:?set by make demo}"
+export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+export TF_CLI_CONFIG_FILE=${TF_CLI_CONFIG_FILE:-$root/.cache/terraform.tfrc}
+mkdir -p "$(dirname "$TF_CLI_CONFIG_FILE")" && touch "$TF_CLI_CONFIG_FILE"
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/reseller-demo.XXXXXX")
+sandbox_pid=
+cleanup() {
+  if [ -n "$sandbox_pid" ] && kill -0 "$sandbox_pid" 2>/dev/null; then
+    kill "$sandbox_pid" && wait "$sandbox_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say "Starting the sandbox (data file $work/sandbox.db)"
+"$SANDBOX" serve --listen 127.0.0.1:0 --data "$work/sandbox.db" >"$work/sandbox.env" 2>"$work/sandbox.log" &
+sandbox_pid=$!
+for _ in $(seq 100); do
+  grep -q '^export RESELLER_NAMEBAY_PASSWORD=' "$work/sandbox.env" 2>/dev/null && break
+  kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.log"; exit 1; }
+  sleep 0.1
+done
+eval "$(grep '^export ' "$work/sandbox.env")"
+admin=${RESELLER_NAMEBAY_ENDPOINT%/namebay}
+grep '^export' "$work/sandbox.env" | sed -E 's/(PASSWORD=).*/\1********/'
+
+cp "$root"/examples/quickstart/*.tf "$work/"
+cd "$work"
+
+say "terraform init -plugin-dir (offline, provider built from this checkout)"
+terraform init -input=false -no-color -plugin-dir="$PLUGIN_DIR" >/dev/null
+terraform version | head -1
+
+say "terraform apply: a contact, a domain with hosted DNS, and its records"
+terraform apply -input=false -auto-approve -no-color
+
+say "terraform plan again: nothing should change (exit code 0)"
+set +e
+terraform plan -input=false -detailed-exitcode -no-color >"$work/plan2.txt"
+code=$?
+set -e
+tail -n 3 "$work/plan2.txt"
+if [ "$code" -ne 0 ]; then
+  cat "$work/plan2.txt"
+  echo "FAIL: the second plan is not empty (exit code $code)"; exit 1
+fi
+echo "OK: empty plan"
+
+say "Changing the www record behind Terraform's back (sandbox admin API)"
+zone=$(terraform output -raw zone_handle)
+record=$(terraform output -raw www_record_id)
+curl -fsS -X PUT -H 'Content-Type: application/json' \
+  -d '{"Host":"www","Type":"A","Data":"198.51.100.66"}' \
+  "$admin/_sandbox/as/$RESELLER_NAMEBAY_USERNAME/namebay/api/Zone/$zone/Record/$record" >/dev/null
+echo "www now points at 198.51.100.66 in the sandbox"
+
+say "terraform plan: the drift shows (exit code 2)"
+set +e
+terraform plan -input=false -detailed-exitcode -no-color >"$work/plan3.txt"
+code=$?
+set -e
+sed -n '/will be updated in-place/,/Plan:/p' "$work/plan3.txt"
+if [ "$code" -ne 2 ]; then
+  cat "$work/plan3.txt"
+  echo "FAIL: the plan does not show the out-of-band change (exit code $code)"; exit 1
+fi
+echo "OK: drift detected"
+
+say "Billable operations recorded by the sandbox"
+curl -fsS "$admin/_sandbox/ledger"; echo
+
+say "Stopping the sandbox"
+kill "$sandbox_pid" && wait "$sandbox_pid" 2>/dev/null || true
+sandbox_pid=
+echo "Demo complete."
