@@ -47,17 +47,6 @@ func (b block) envName(s setting) string {
 	return "RESELLER_" + strings.ToUpper(b.name) + "_" + strings.ToUpper(s.name)
 }
 
-// credentialEnvNames lists the environment variables that configure b without a block.
-func (b block) credentialEnvNames() []string {
-	var names []string
-	for _, s := range b.settings {
-		if s.credential {
-			names = append(names, b.envName(s))
-		}
-	}
-	return names
-}
-
 var rateSettings = []setting{
 	{
 		name:        "max_requests_per_second",
