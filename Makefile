@@ -35,8 +35,11 @@ test: $(TFRC)
 unit:
 	go test -count=1 ./...
 
+# Times `terraform plan` of 1,000 DNS records with and without refresh against
+# the sandbox, with and without 50 ms of latency; fails when a target of
+# bench/README.md is missed.
 bench: build $(TFRC)
-	TF_CLI_CONFIG_FILE=$(TFRC) PLUGIN_DIR=$(PLUGINS) SANDBOX=$(CURDIR)/bin/reseller-sandbox VERSION=$(VERSION) scripts/bench.sh
+	TF_CLI_CONFIG_FILE=$(TFRC) PLUGIN_DIR=$(PLUGINS) SANDBOX=$(CURDIR)/bin/reseller-sandbox scripts/bench.sh
 
 docs: $(TFRC)
 	TF_CLI_CONFIG_FILE=$(TFRC) go tool tfplugindocs generate --provider-name reseller

@@ -41,7 +41,7 @@
 //	A      192.0.2.1 (dotted IPv4, no leading zeros)        refused    192.0.2.1
 //	AAAA   any IPv6 spelling: 2001:DB8:0:0::1               refused    2001:db8::1 (RFC 5952)
 //	CNAME  Target.Example.NET., münchen.de                  refused    target.example.net, xn--mnchen-3ya.de
-//	MX     Mail.Example.COM., or "." (RFC 7505 null MX)     required   mail.example.com; Weight = priority
+//	MX     Mail.Example.COM.                                required   mail.example.com; Weight = priority
 //	NS     NS1.Example.NET.                                 refused    ns1.example.net
 //	TXT    v=spf1 -all                                      refused    "v=spf1 -all"
 //	TXT    "part one" "part \"two\""                        refused    "part one" "part \"two\""
@@ -55,11 +55,14 @@
 //
 // Priorities run from 0 to 65535: the MX preference, the SRV priority, the
 // NAPTR order. Numbers inside values are written back in plain decimal.
+// NAPTR flags are at most 8 letters and digits, and the service at most 64
+// letters, digits and "+:._-" characters, as the API stores them.
 //
 // Targets (CNAME, MX, NS, the SRV target, the NAPTR replacement) are always
 // absolute, with or without the final dot: "mail" is refused as a single
 // label rather than read as mail.<zone>. IP addresses are refused as targets.
-// "." means "no target" for MX (null MX), SRV and NAPTR only. CNAME targets
+// "." means "no target" for SRV and NAPTR only: the API stores MX data as a
+// host name, so a null MX (RFC 7505) is refused. CNAME targets
 // and NAPTR replacements may hold underscores (DKIM and ACME delegations,
 // _sip._udp names); MX, NS and SRV targets are host names and may not.
 //

@@ -73,7 +73,7 @@ func FuzzCanonicalRoundTrip(f *testing.F) {
 		{"CNAME", "*.dev", "Target.Example.NET.", -1},
 		{"CNAME", "www.example.com.example.com.", "münchen.de", -1},
 		{"MX", "", "Mail.Example.com.", 10},
-		{"MX", "@", ".", 0},
+		{"MX", "@", "mx.example.com", 0},
 		{"NS", "dev", "ns1.example.net", -1},
 		{"TXT", "_dmarc", "v=DMARC1; p=none", -1},
 		{"TXT", "bücher", `"a" "b"`, -1},

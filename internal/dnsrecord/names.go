@@ -154,7 +154,7 @@ func isUnderscoreLabel(label string) bool {
 // targetRules say what a record's target name may be besides a host name.
 type targetRules struct {
 	underscore bool // CNAME and NAPTR replacements may point at _service names
-	root       bool // "." means "no target": null MX, SRV "no service", NAPTR without replacement
+	root       bool // "." means "no target": SRV "no service", NAPTR without replacement
 }
 
 // targetExample is the example each type's error messages give.

@@ -7,6 +7,13 @@ import (
 
 const naptrExample = `10 "S" "SIP+D2U" "" _sip._udp.example.com`
 
+// The API's limits on the NAPTR flags and service.
+const (
+	maxNaptrFlags     = 8
+	maxNaptrService   = 64
+	naptrServicePunct = "+:._-"
+)
+
 // parseNAPTR reads a NAPTR value, `preference "flags" "service" "regexp"
 // replacement`; the order is the record's priority, not part of the value. The three strings may
 // be written without quotes when they hold no space.
@@ -54,6 +61,18 @@ func canonicalNAPTR(preference *int64, flags, service, regexp, replacement strin
 		if !isAlnum(r) {
 			return RData{}, errorf(FieldValue, `NAPTR flags %s hold %q; flags are letters and digits, such as "S", "A", "U" or "P"`, show(flags), r)
 		}
+	}
+	if len(flags) > maxNaptrFlags {
+		return RData{}, errorf(FieldValue, `NAPTR flags %s are %d characters; the API stores at most %d, such as "S", "A", "U" or "P"`, show(flags), len(flags), maxNaptrFlags)
+	}
+	for _, r := range service {
+		if !isAlnum(r) && !strings.ContainsRune(naptrServicePunct, r) {
+			return RData{}, errorf(FieldValue, `NAPTR service %s holds %q; a service holds letters, digits and the characters %s, such as "SIP+D2U" or "E2U+sip"`,
+				show(service), r, naptrServicePunct)
+		}
+	}
+	if len(service) > maxNaptrService {
+		return RData{}, errorf(FieldValue, "NAPTR service %s is %d characters; the API stores at most %d", show(service), len(service), maxNaptrService)
 	}
 	target, err := canonicalTarget(TypeNAPTR, "replacement", replacement, targetRules{underscore: true, root: true})
 	if err != nil {

@@ -37,6 +37,11 @@ func TestNAPTR(t *testing.T) {
 			want: dnsrecord.RData{Data: "radsec.xn--mnchen-3ya.de", Weight: int64p(1), NaptrPreference: int64p(0), NaptrFlag: "A", NaptrService: "x-eduroam:radius.tls"},
 		},
 
+		{
+			value: `1 "abcdefgh" "` + strings.Repeat("s", 64) + `" "" .`, priority: int64p(2),
+			want: dnsrecord.RData{Data: ".", Weight: int64p(2), NaptrPreference: int64p(1), NaptrFlag: "ABCDEFGH", NaptrService: strings.Repeat("s", 64)},
+		},
+
 		{value: `100 10 "S" "SIP+D2U" "" _sip._udp.example.com`, priority: int64p(100), field: dnsrecord.FieldValue,
 			err: "starts with two numbers; the value is `preference \"flags\" \"service\" \"regexp\" replacement` (e.g. 10 \"S\" \"SIP+D2U\" \"\" _sip._udp.example.com) and the order (100) goes in priority"},
 		{value: `10 "S" "SIP+D2U" _sip._udp.example.com`, priority: int64p(100), field: dnsrecord.FieldValue,
@@ -50,6 +55,14 @@ func TestNAPTR(t *testing.T) {
 			err: `NAPTR replacement "_sip._udp.example.com" in value`},
 		{value: `10 "S+" "SIP+D2U" "" _sip._udp.example.com`, priority: int64p(100), field: dnsrecord.FieldValue,
 			err: `NAPTR flags "S+" hold '+'; flags are letters and digits`},
+		{value: `10 "ABCDEFGHI" "SIP+D2U" "" _sip._udp.example.com`, priority: int64p(100), field: dnsrecord.FieldValue,
+			err: `NAPTR flags "ABCDEFGHI" are 9 characters; the API stores at most 8`},
+		{value: `10 "S" "E2U sip" "" _sip._udp.example.com`, priority: int64p(100), field: dnsrecord.FieldValue,
+			err: `NAPTR service "E2U sip" holds ' '; a service holds letters, digits and the characters +:._-`},
+		{value: `10 "S" "E2U+sip!" "" _sip._udp.example.com`, priority: int64p(100), field: dnsrecord.FieldValue,
+			err: `NAPTR service "E2U+sip!" holds '!'`},
+		{value: `10 "S" "` + strings.Repeat("s", 65) + `" "" .`, priority: int64p(100), field: dnsrecord.FieldValue,
+			err: "is 65 characters; the API stores at most 64"},
 		{value: `10 "U" "E2U+sip" "!^.*$!sip:info@example.com!" sip.example.com`, priority: int64p(100), field: dnsrecord.FieldValue,
 			err: `NAPTR record has both a regexp ("!^.*$!sip:info@example.com!") and a replacement ("sip.example.com"); they exclude each other`},
 		{value: `10 "S" "SIP+D2U" "" 192.0.2.1`, priority: int64p(100), field: dnsrecord.FieldValue,

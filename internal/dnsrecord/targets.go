@@ -7,10 +7,13 @@ import (
 )
 
 // canonicalHostValue is the value of a CNAME, MX or NS record: one name.
-// MX accepts "." (RFC 7505 null MX: the domain takes no mail).
+// The API stores MX data as a host name, so it has no null MX (RFC 7505).
 func canonicalHostValue(typ, value string) (string, error) {
 	fields := strings.Fields(value)
 	switch {
+	case len(fields) == 1 && fields[0] == "." && typ == TypeMX:
+		return "", errorf(FieldValue, `MX value "." is a null MX (RFC 7505), which Namebay cannot store: an MX record names a mail server, e.g. %q. To say the domain takes no mail, declare no MX record and publish the SPF record "v=spf1 -all"`,
+			targetExample[TypeMX])
 	case len(fields) == 2 && typ == TypeMX && isUint16(fields[0]):
 		return "", errorf(FieldValue, "MX value %s starts with a preference; write only the mail server's host name and put %s in priority", show(value), fields[0])
 	case len(fields) > 1:
@@ -18,10 +21,7 @@ func canonicalHostValue(typ, value string) (string, error) {
 	case len(fields) == 0:
 		return canonicalTarget(typ, "value", "", targetRules{})
 	}
-	return canonicalTarget(typ, "value", fields[0], targetRules{
-		underscore: typ == TypeCNAME,
-		root:       typ == TypeMX,
-	})
+	return canonicalTarget(typ, "value", fields[0], targetRules{underscore: typ == TypeCNAME})
 }
 
 const srvExample = "5 5060 sip.example.com"

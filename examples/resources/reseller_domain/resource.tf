@@ -7,7 +7,6 @@ resource "reseller_domain" "shop" {
   hosted_dns         = true
   dnssec             = true
   zone_ttl           = 3600
-  whois_privacy      = true
 
   # A destroy fails while this is true. With it false, on_destroy decides:
   # "abandon" (turn auto-renew off and forget), "keep" or "delete".
@@ -22,4 +21,5 @@ resource "reseller_domain" "brand" {
   name_servers       = ["ns1.example-dns.net", "ns2.example-dns.net"]
   auto_renew         = true
   transfer_lock      = true
+  whois_privacy      = true
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
 
-// contactHCL is a valid individual contact named label; extra adds or
-// overrides attributes.
+// contactHCL is a valid individual contact named label; extra adds
+// attributes the base does not set.
 func contactHCL(label, extra string) string {
 	return fmt.Sprintf(`
 resource "reseller_contact" %q {

@@ -3,6 +3,7 @@ package namebay
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -59,7 +60,7 @@ var contactFields = fieldPaths{
 }
 
 func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	nonEmpty := []validator.String{stringvalidator.LengthBetween(1, 255)}
+	nonEmpty := []validator.String{stringvalidator.LengthBetween(1, 255), trimmed()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Namebay contact: the person or organisation a domain names as its registrant, " +
 			"administrative, technical or billing contact.\n\n" +
@@ -92,7 +93,7 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Required: true, MarkdownDescription: "City.", Validators: nonEmpty,
 			},
 			"postal_code": schema.StringAttribute{
-				Required: true, MarkdownDescription: "Postal code.", Validators: []validator.String{stringvalidator.LengthBetween(1, 16)},
+				Required: true, MarkdownDescription: "Postal code.", Validators: []validator.String{stringvalidator.LengthBetween(1, 16), trimmed()},
 			},
 			"country": schema.StringAttribute{
 				Required:            true,
@@ -106,6 +107,23 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"phone": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Phone number in the registry form `+CC.NUMBER`, e.g. `+33.123456789`.", Validators: []validator.String{phoneNumber()},
 			},
+		},
+	}
+}
+
+// trimmed refuses white space around a value: the API strips it, and the
+// contact it answers would then differ from the configuration.
+func trimmed() validator.String {
+	return stringCheck{
+		description: "text without leading or trailing white space",
+		check: func(s string) string {
+			switch t := strings.TrimSpace(s); {
+			case t == "":
+				return "the value is blank: write some text"
+			case t != s:
+				return fmt.Sprintf("%q starts or ends with white space, which the registry removes: write %q", s, t)
+			}
+			return ""
 		},
 	}
 }
@@ -204,7 +222,8 @@ func findIdenticalContact(ctx context.Context, client *namebay.Client, user stri
 	for i := range contacts {
 		c := &contacts[i]
 		if c.FirstName == want.FirstName && c.LastName == want.LastName && c.MailAddress == want.MailAddress &&
-			c.Address == want.Address && c.City == want.City && c.Pc == want.Pc && c.Cc == want.Cc && c.OrgName == want.OrgName {
+			c.Address == want.Address && c.City == want.City && c.Pc == want.Pc && c.Cc == want.Cc && c.OrgName == want.OrgName &&
+			c.Phone == want.Phone && c.IsIndividual == want.IsIndividual {
 			return c, nil
 		}
 	}

@@ -2,6 +2,7 @@ package namebay
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -48,10 +49,14 @@ type dnsRecordModel struct {
 }
 
 var recordFields = fieldPaths{
-	"Host":   path.Root("name"),
-	"Type":   path.Root("type"),
-	"Data":   path.Root("value"),
-	"Weight": path.Root("priority"),
+	"Host":            path.Root("name"),
+	"Type":            path.Root("type"),
+	"Data":            path.Root("value"),
+	"Weight":          path.Root("priority"),
+	"NaptrPreference": path.Root("value"),
+	"NaptrFlag":       path.Root("value"),
+	"NaptrService":    path.Root("value"),
+	"NaptrRegExp":     path.Root("value"),
 }
 
 func (r *dnsRecordResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -71,8 +76,10 @@ func (r *dnsRecordResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 				Required: true,
 				MarkdownDescription: "The zone's domain name, usually `reseller_domain.<name>.name`. " +
 					"Internationalised names may be written in Unicode or in their `xn--` form.",
-				Validators:    []validator.String{stringvalidator.LengthBetween(1, 253)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 253)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(zoneMoved,
+					"Moving the record to another zone replaces it; another spelling of the same zone does not.",
+					"Moving the record to another zone replaces it; another spelling of the same zone does not.")},
 			},
 			"client_account": clientAccountAttribute("record"),
 			"name": schema.StringAttribute{
@@ -102,6 +109,14 @@ func (r *dnsRecordResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			},
 		},
 	}
+}
+
+// zoneMoved requires a replacement when the zone changes, not when only its
+// spelling does (case, final dot, Unicode or xn-- form).
+func zoneMoved(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	was, errWas := dnsrecord.CanonicalZone(req.StateValue.ValueString())
+	now, errNow := dnsrecord.CanonicalZone(req.PlanValue.ValueString())
+	resp.RequiresReplace = req.PlanValue.IsUnknown() || errWas != nil || errNow != nil || was != now
 }
 
 // canonical is the record the model describes, in the API's form.
@@ -146,15 +161,8 @@ func (r *dnsRecordResource) ValidateConfig(ctx context.Context, req resource.Val
 		addRecordErrors(&resp.Diagnostics, err)
 		return
 	}
-	rec, err := cfg.canonical()
-	if err != nil {
-		addRecordErrors(&resp.Diagnostics, err)
-		return
-	}
-	if rec.Type == dnsrecord.TypeCNAME && dnsrecord.IsApex(rec.Host) {
-		resp.Diagnostics.AddAttributeError(path.Root("type"), "CNAME at the zone apex",
-			fmt.Sprintf("A CNAME cannot be at the apex of %s: the apex holds the zone's SOA and NS records. Use A/AAAA records there, or put the CNAME on a name such as www.", rec.Zone))
-	}
+	_, err := cfg.canonical()
+	addRecordErrors(&resp.Diagnostics, err)
 }
 
 func (r *dnsRecordResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -177,12 +185,17 @@ func (r *dnsRecordResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if err != nil {
 		return // ValidateConfig reported it
 	}
+	user := base.ClientAccount(plan.ClientAccount, nb)
+	own := ownRecordID(ctx, req, resp, state, plan)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if !req.State.Raw.IsNull() {
-		if had, err := state.canonical(); err == nil && had.Host == want.Host && had.Type == want.Type {
-			return // same name and type: nothing new can conflict
+		had, err := state.canonical()
+		if err == nil && base.ClientAccount(state.ClientAccount, nb) == user && had.Zone == want.Zone && had.Host == want.Host && had.Type == want.Type {
+			return // same zone, name and type: nothing new can conflict
 		}
 	}
-	user := base.ClientAccount(plan.ClientAccount, nb)
 	if err := nb.Planned.Claim(providerdata.SnapshotKey(user, want.Zone), want.Host, want.Type); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("type"), "Conflicting DNS records", err.Error())
 		return
@@ -192,22 +205,69 @@ func (r *dnsRecordResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if err != nil {
 		return // the zone may be created by this same apply
 	}
-	snap, err := r.snapshot(ctx, nb, user, zone.Handle)
+	snap, err := r.plannedAgainst(ctx, nb, user, zone.Handle)
 	if err != nil {
 		resp.Diagnostics.AddWarning("Could not check the zone for conflicting records", err.Error())
 		return
 	}
 	for id, rec := range snap {
-		if strconv.FormatInt(id, 10) == state.ID.ValueString() || !hostEqual(rec.Host, want.Host) {
+		if strconv.FormatInt(id, 10) == own || !hostEqual(rec.Host, want.Host) {
 			continue
+		}
+		if got, err := fromAPIRecord(want.Zone, rec); err == nil && got.Equal(want) {
+			importID := want.Zone + "/" + strconv.FormatInt(id, 10)
+			if !plan.ClientAccount.IsNull() {
+				importID = plan.ClientAccount.ValueString() + "/" + importID
+			}
+			resp.Diagnostics.AddAttributeError(path.Root("value"), "DNS record already exists",
+				fmt.Sprintf("%s already has this %s record at %q (id %d), and the API refuses a second one. "+
+					"Import it (import ID %q) instead of creating it, or delete it from the zone first.",
+					want.Zone, want.Type, want.Host, id, importID))
+			return
 		}
 		if want.Type == dnsrecord.TypeCNAME || rec.Type == dnsrecord.TypeCNAME {
 			resp.Diagnostics.AddAttributeError(path.Root("name"), "Conflicting DNS records",
-				fmt.Sprintf("%s already has a %s record (id %d) at %q; a CNAME cannot share its name with any other record. Choose another name or remove the other record.",
+				fmt.Sprintf("%s already has a %s record (id %d) at %q; a CNAME cannot share its name with any other record. "+
+					"Choose another name, or remove the other record first (when Terraform manages it, apply its removal before adding this record).",
 					want.Zone, rec.Type, id, want.Host))
 			return
 		}
 	}
+}
+
+// replacedRecordKey is the private-state key under which a plan that replaces
+// a record passes its ID to the second plan Terraform makes for the new
+// record, which has no prior state.
+const replacedRecordKey = "replaced_record_id"
+
+// ownRecordID is the ID of the record this plan changes or replaces, which
+// the planned record cannot conflict with: it is that record, or it goes
+// away first. "" for a new record.
+func ownRecordID(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, state, plan dnsRecordModel) string {
+	if req.State.Raw.IsNull() {
+		// Terraform plans the create half of a replacement without prior
+		// state, but hands back the private state of the first plan.
+		raw, diags := req.Private.GetKey(ctx, replacedRecordKey)
+		resp.Diagnostics.Append(diags...)
+		if len(raw) == 0 {
+			return ""
+		}
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacedRecordKey, nil)...)
+		var id string
+		if err := json.Unmarshal(raw, &id); err != nil {
+			return ""
+		}
+		return id
+	}
+	// The attributes that require a replacement.
+	was, _ := dnsrecord.CanonicalZone(state.Zone.ValueString())
+	now, _ := dnsrecord.CanonicalZone(plan.Zone.ValueString())
+	if was == now && state.Type.Equal(plan.Type) && state.ClientAccount.Equal(plan.ClientAccount) {
+		return state.ID.ValueString() // updated in place
+	}
+	raw, _ := json.Marshal(state.ID.ValueString())
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, replacedRecordKey, raw)...)
+	return state.ID.ValueString()
 }
 
 // hostEqual compares the API's Host, which it lower-cases, with a canonical one.
@@ -241,6 +301,16 @@ func (r *dnsRecordResource) snapshot(ctx context.Context, nb *providerdata.Nameb
 			snap[rec.Id] = rec
 		}
 		return snap, nil
+	})
+}
+
+// plannedAgainst is the zone as this operation first listed it, which plans
+// are checked against. The operation's own writes do not drop it: the records
+// they add are claimed in nb.Planned, so listing the zone again after every
+// create of an apply would only cost one listing per record.
+func (r *dnsRecordResource) plannedAgainst(ctx context.Context, nb *providerdata.Namebay, user, zoneHandle string) (providerdata.RecordSnapshot, error) {
+	return nb.Records.Get(ctx, providerdata.SnapshotKey(user, zoneHandle)+"|planned", func(ctx context.Context) (providerdata.RecordSnapshot, error) {
+		return r.snapshot(ctx, nb, user, zoneHandle)
 	})
 }
 
@@ -302,6 +372,8 @@ func (r *dnsRecordResource) Create(ctx context.Context, req resource.CreateReque
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
+// findRecord looks for want in the zone after a create whose answer was lost
+// (cause): the record found is the one created.
 func (r *dnsRecordResource) findRecord(ctx context.Context, nb *providerdata.Namebay, user, zoneHandle string, want dnsrecord.Record, cause error) (*namebay.Record, error) {
 	records, err := nb.Client.ListRecords(ctx, user, zoneHandle)
 	if err != nil {
@@ -312,7 +384,7 @@ func (r *dnsRecordResource) findRecord(ctx context.Context, nb *providerdata.Nam
 			return &records[i], nil
 		}
 	}
-	return nil, cause
+	return nil, fmt.Errorf("%w; the zone does not hold the record, so it was not created: apply again", cause)
 }
 
 func (r *dnsRecordResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -356,23 +428,31 @@ func (r *dnsRecordResource) Read(ctx context.Context, req resource.ReadRequest, 
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	current, convErr := fromAPIRecord(zoneName, *stored)
-	if had, err := state.canonical(); convErr == nil && err == nil && had.Equal(current) {
-		// Same record: keep the configuration's spelling.
-		state.ZoneHandle = types.StringValue(zoneHandle)
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		return
-	}
-	shown := current.Display()
 	state.ZoneHandle = types.StringValue(zoneHandle)
-	state.Type = types.StringValue(current.Type)
-	state.Name = types.StringValue(shown.Name)
-	state.Value = types.StringValue(shown.Value)
-	state.Priority = types.Int64PointerValue(shown.Priority)
-	if state.Zone.IsNull() {
-		state.Zone = types.StringValue(zoneName)
+	current, convErr := fromAPIRecord(zoneName, *stored)
+	had, hadErr := state.canonical()
+	if convErr != nil || hadErr != nil || !had.Equal(current) {
+		// Write what changed, and keep the configuration's spelling of the
+		// rest, so a plan shows only what really differs.
+		readable := convErr == nil && hadErr == nil
+		shown := current.Display()
+		if !readable || had.Host != current.Host {
+			state.Name = types.StringValue(shown.Name)
+		}
+		if !readable || had.Type != current.Type || !sameData(had.RData, current.RData) {
+			state.Value = types.StringValue(shown.Value)
+		}
+		state.Type = types.StringValue(current.Type)
+		state.Priority = types.Int64PointerValue(shown.Priority)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// sameData reports whether two records' data match, priority aside: the
+// value attribute holds everything but the priority.
+func sameData(a, b dnsrecord.RData) bool {
+	a.Weight, b.Weight = nil, nil
+	return a.Equal(b)
 }
 
 // lookup finds a record in its zone's snapshot, with a direct read on a miss
@@ -451,6 +531,10 @@ func (r *dnsRecordResource) ImportState(ctx context.Context, req resource.Import
 	}
 	if _, err := strconv.ParseInt(parts["id"], 10, 64); err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("record ID %q in import ID %q is not a number", parts["id"], req.ID))
+		return
+	}
+	if _, err := dnsrecord.CanonicalZone(parts["zone"]); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("import ID %q: %v", req.ID, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parts["id"])...)

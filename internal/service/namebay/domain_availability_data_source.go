@@ -2,9 +2,11 @@ package namebay
 
 import (
 	"context"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -13,6 +15,9 @@ import (
 	"github.com/resellerkit/terraform-provider-reseller/internal/api/namebay"
 	"github.com/resellerkit/terraform-provider-reseller/internal/service/base"
 )
+
+// tldPattern is one TLD label, with or without its leading dot.
+var tldPattern = regexp.MustCompile(`^\.?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 type domainAvailabilityDataSource struct{ base.DataSource }
 
@@ -43,10 +48,10 @@ func availabilityAttributes() map[string]schema.Attribute {
 		"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "The name as the registry normalises it (lower-case ASCII)."},
 		"available":  schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the name can be registered now."},
 		"reason":     schema.StringAttribute{Computed: true, MarkdownDescription: "Why not, when it cannot: `registered`, `reserved: …`, `forbidden: …` or the registry's notice."},
-		"price":      schema.Float64Attribute{Computed: true, MarkdownDescription: "Price of one year of registration."},
-		"currency":   schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 currency of the price."},
-		"min_period": schema.Int64Attribute{Computed: true, MarkdownDescription: "Shortest registration period, in years."},
-		"max_period": schema.Int64Attribute{Computed: true, MarkdownDescription: "Longest registration period, in years."},
+		"price":      schema.Float64Attribute{Computed: true, MarkdownDescription: "Price of one year of registration; null when the TLD is not on sale or the name is malformed."},
+		"currency":   schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 currency of the price; null without a price."},
+		"min_period": schema.Int64Attribute{Computed: true, MarkdownDescription: "Shortest registration period, in years; null without a price."},
+		"max_period": schema.Int64Attribute{Computed: true, MarkdownDescription: "Longest registration period, in years; null without a price."},
 	}
 }
 
@@ -67,7 +72,11 @@ func (d *domainAvailabilityDataSource) Schema(_ context.Context, _ datasource.Sc
 			"suggestion_tlds": schema.ListAttribute{
 				ElementType: types.StringType, Optional: true,
 				MarkdownDescription: "When set, also suggest names related to the first label of the first name in these TLDs (without the dot, e.g. `[\"com\", \"fr\"]`).",
-				Validators:          []validator.List{listvalidator.SizeBetween(1, 20)},
+				Validators: []validator.List{
+					listvalidator.SizeBetween(1, 20),
+					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(tldPattern,
+						"must be a TLD in lower case without the dot, such as com or fr (internationalised TLDs in their xn-- form)")),
+				},
 			},
 			"results": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "One result per name, in the order of `names`.",
@@ -120,15 +129,24 @@ func (d *domainAvailabilityDataSource) Read(ctx context.Context, req datasource.
 func toAvailabilityItems(in []namebay.DomainAvailability) []availabilityItem {
 	out := make([]availabilityItem, 0, len(in))
 	for _, a := range in {
-		out = append(out, availabilityItem{
+		item := availabilityItem{
 			Name:      types.StringValue(a.Name),
-			Available: types.BoolValue(strings.EqualFold(a.Status, "available")),
+			Available: types.BoolValue(strings.EqualFold(a.Status, namebay.AvailabilityAvailable)),
 			Reason:    types.StringValue(availabilityReason(a)),
-			Price:     types.Float64Value(a.Price),
-			Currency:  types.StringValue(a.Currency),
-			MinPeriod: types.Int64Value(int64(a.MinPeriod)),
-			MaxPeriod: types.Int64Value(int64(a.MaxPeriod)),
-		})
+			Price:     types.Float64Null(),
+			Currency:  types.StringNull(),
+			MinPeriod: types.Int64Null(),
+			MaxPeriod: types.Int64Null(),
+		}
+		// A name no TLD on sale covers has no price (the API answers null,
+		// which decodes as 0): leave it null rather than report it free.
+		if a.Currency != "" {
+			item.Price = types.Float64Value(a.Price)
+			item.Currency = types.StringValue(a.Currency)
+			item.MinPeriod = types.Int64Value(a.MinPeriod)
+			item.MaxPeriod = types.Int64Value(a.MaxPeriod)
+		}
+		out = append(out, item)
 	}
 	return out
 }

@@ -2,7 +2,9 @@ package namebay
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -273,15 +275,26 @@ func (r *domainResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 	user := base.ClientAccount(plan.ClientAccount, nb)
 
-	if creating || !plan.Period.Equal(state.Period) {
+	// An unset tech or billing contact follows the admin contact, as
+	// documented, also when it is removed from a configuration that had it.
+	for _, role := range []string{"tech_contact", "billing_contact"} {
+		var configured types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(role), &configured)...)
+		if configured.IsNull() {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(role), plan.AdminContact)...)
+		}
+	}
+	if creating || !plan.Period.Equal(state.Period) || !plan.WhoisPrivacy.Equal(state.WhoisPrivacy) || !plan.DNSSEC.Equal(state.DNSSEC) {
 		r.checkCatalog(ctx, nb, user, plan, &resp.Diagnostics)
 	}
 	if creating {
 		return
 	}
-	if state.DeletionProtection.ValueBool() && resp.RequiresReplace.Contains(path.Root("name")) {
+	// resp.RequiresReplace holds only what this method adds, so look at the
+	// attributes that replace the domain themselves.
+	if state.DeletionProtection.ValueBool() && (!plan.Name.Equal(state.Name) || !plan.ClientAccount.Equal(state.ClientAccount)) {
 		resp.Diagnostics.AddError("Domain is protected from deletion",
-			fmt.Sprintf("This plan replaces %s, which has deletion_protection = true.", state.Name.ValueString()))
+			fmt.Sprintf("This plan replaces %s, which has deletion_protection = true. Keep its name and client_account, or set deletion_protection = false and apply first if you mean to replace it.", state.Name.ValueString()))
 	}
 	if known(plan.AdminContact) && plan.AdminContact.ValueString() != state.AdminContact.ValueString() {
 		resp.Diagnostics.AddAttributeError(path.Root("admin_contact"), "The administrative contact cannot change",
@@ -307,6 +320,10 @@ func (r *domainResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if plan.HostedDNS.ValueBool() == state.HostedDNS.ValueBool() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("zone_handle"), state.ZoneHandle)...)
 	}
+	// The registry status follows the transfer lock (protected or ok).
+	if !plan.TransferLock.Equal(state.TransferLock) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
+	}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
@@ -322,21 +339,44 @@ func (r *domainResource) checkCatalog(ctx context.Context, nb *providerdata.Name
 		return
 	}
 	name := plan.Name.ValueString()
-	tld := tldOf(name)
-	t := findTld(tlds, tld)
+	t := registryOf(tlds, name)
 	if t == nil {
-		var sold []string
-		for _, t := range tlds {
-			sold = append(sold, "."+t.TldName)
-		}
 		diags.AddAttributeError(path.Root("name"), "Unsupported TLD",
-			fmt.Sprintf("%s: the TLD .%s is not sold through this account. Supported TLDs: %s.", name, tld, strings.Join(sold, ", ")))
+			fmt.Sprintf("%s: the TLD .%s is not sold through this account. Supported TLDs: %s.", name, name[strings.LastIndex(name, ".")+1:], tldsWith(tlds, func(namebay.Tld) bool { return true })))
 		return
 	}
-	if p := plan.Period.ValueInt64(); p < int64(t.MinPeriod) || p > int64(t.MaxPeriod) {
+	tld := t.TldName
+	if label := strings.TrimSuffix(name, "."+tld); strings.Contains(label, ".") {
+		diags.AddAttributeError(path.Root("name"), "Not a registrable domain name",
+			fmt.Sprintf("%s is a subdomain: only second-level names, one label before the TLD such as %s.%s, are registered. Register that name and manage %s with reseller_dns_record in its zone.",
+				name, label[strings.LastIndex(label, ".")+1:], tld, name))
+		return
+	}
+	if p := plan.Period.ValueInt64(); p < t.MinPeriod || p > t.MaxPeriod {
 		diags.AddAttributeError(path.Root("period"), "Period out of range",
 			fmt.Sprintf("%s: .%s domains are registered for %d to %d years; period = %d is outside that range.", name, tld, t.MinPeriod, t.MaxPeriod, p))
 	}
+	if plan.WhoisPrivacy.ValueBool() && !t.AnonymousWhois {
+		diags.AddAttributeError(path.Root("whois_privacy"), "Whois privacy not offered for this TLD",
+			fmt.Sprintf("%s: the .%s registry does not offer whois privacy (anonymous whois). Set whois_privacy = false; TLDs that offer it: %s.",
+				name, tld, tldsWith(tlds, func(t namebay.Tld) bool { return t.AnonymousWhois })))
+	}
+	if plan.DNSSEC.ValueBool() && !t.Dnssec {
+		diags.AddAttributeError(path.Root("dnssec"), "DNSSEC not offered for this TLD",
+			fmt.Sprintf("%s: the .%s registry does not accept DNSSEC. Set dnssec = false; TLDs that accept it: %s.",
+				name, tld, tldsWith(tlds, func(t namebay.Tld) bool { return t.Dnssec })))
+	}
+}
+
+// tldsWith lists, as ".com, .net", the TLDs of the catalogue that have a feature.
+func tldsWith(tlds []namebay.Tld, has func(namebay.Tld) bool) string {
+	var names []string
+	for _, t := range tlds {
+		if has(t) {
+			names = append(names, "."+t.TldName)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func (r *domainResource) tradePrice(ctx context.Context, nb *providerdata.Namebay, user, name string) string {
@@ -344,7 +384,7 @@ func (r *domainResource) tradePrice(ctx context.Context, nb *providerdata.Nameba
 	if err != nil {
 		return ""
 	}
-	if t := findTld(tlds, tldOf(name)); t != nil {
+	if t := registryOf(tlds, name); t != nil {
 		return fmt.Sprintf(" %.2f %s", t.TradePrice, t.Currency)
 	}
 	return ""
@@ -356,15 +396,17 @@ func catalog(ctx context.Context, nb *providerdata.Namebay, user string) ([]name
 	})
 }
 
-func tldOf(name string) string { return name[strings.Index(name, ".")+1:] }
-
-func findTld(tlds []namebay.Tld, name string) *namebay.Tld {
+// registryOf returns the catalogue TLD that name ends with, the longest when
+// several match (co.uk before uk), or nil.
+func registryOf(tlds []namebay.Tld, name string) *namebay.Tld {
+	var best *namebay.Tld
 	for i := range tlds {
-		if strings.EqualFold(tlds[i].TldName, name) {
-			return &tlds[i]
+		suffix := "." + strings.ToLower(tlds[i].TldName)
+		if strings.HasSuffix(name, suffix) && len(name) > len(suffix) && (best == nil || len(tlds[i].TldName) > len(best.TldName)) {
+			best = &tlds[i]
 		}
 	}
-	return nil
+	return best
 }
 
 func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -391,6 +433,9 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 
 	domain, err := r.order(ctx, nb, user, plan)
 	if err != nil {
+		if retryable(err) {
+			err = fmt.Errorf("%w\n\nRun apply again: the provider looks %s up by name before ordering, so a retry never registers it twice", err, name)
+		}
 		addAPIError(&resp.Diagnostics, objectSummary("register", "domain", name), err, domainFields)
 		return
 	}
@@ -479,6 +524,16 @@ func (r *domainResource) order(ctx context.Context, nb *providerdata.Namebay, us
 	return adopt(existing)
 }
 
+// retryable reports whether an order failed for a passing reason: no answer,
+// or the partner busy or failing (5xx, 429).
+func retryable(err error) bool {
+	var apiErr *namebay.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode >= 500 || apiErr.StatusCode == http.StatusTooManyRequests
+	}
+	return namebay.IsAmbiguous(err)
+}
+
 func importID(clientAccount types.String, name string) string {
 	if known(clientAccount) {
 		return clientAccount.ValueString() + "/" + name
@@ -521,7 +576,7 @@ func (r *domainResource) applyZoneSettings(ctx context.Context, nb *providerdata
 		return
 	}
 	if plan.DNSSEC.ValueBool() != state.DNSSEC.ValueBool() {
-		if _, err := nb.Client.SetDnssec(ctx, user, zoneHandle, plan.DNSSEC.ValueBool()); err != nil {
+		if err := setDnssec(ctx, nb.Client, user, zoneHandle, plan.DNSSEC.ValueBool()); err != nil {
 			addAPIError(diags, objectSummary("set DNSSEC on", "zone", name), err, nil)
 		}
 	}
@@ -530,6 +585,29 @@ func (r *domainResource) applyZoneSettings(ctx context.Context, nb *providerdata
 			addAPIError(diags, objectSummary("set the TTL of", "zone", name), err, domainFields)
 		}
 	}
+}
+
+// setDnssec asks for DNSSEC on or off. The registry refuses a change while
+// the previous one is in progress, so it waits for that one first.
+func setDnssec(ctx context.Context, client *namebay.Client, user, zoneHandle string, enabled bool) error {
+	delay := 100 * time.Millisecond
+	for {
+		current, err := client.GetDnssec(ctx, user, zoneHandle)
+		if err != nil {
+			return err
+		}
+		if current.Status != namebay.DnssecEnableInProgress && current.Status != namebay.DnssecDisableInProgress {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("timed out waiting for the DNSSEC change in progress (%s) to finish: %w", current.Status, ctx.Err())
+		case <-time.After(delay):
+		}
+		delay = min(delay*2, 5*time.Second)
+	}
+	_, err := client.SetDnssec(ctx, user, zoneHandle, enabled)
+	return err
 }
 
 func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -628,7 +706,11 @@ func (r *domainResource) readInto(ctx context.Context, nb *providerdata.Namebay,
 	m.NameServers, _ = types.ListValueFrom(ctx, types.StringType, names)
 	m.HostedDNS = types.BoolValue(d.UseNamebayDns)
 
-	m.ZoneHandle = optionalString(d.ZoneHandle)
+	// A zone Namebay keeps for a domain served elsewhere is not this domain's DNS.
+	m.ZoneHandle = types.StringNull()
+	if d.UseNamebayDns {
+		m.ZoneHandle = optionalString(d.ZoneHandle)
+	}
 	m.DNSSEC = types.BoolValue(false)
 	m.ZoneTTL = types.Int64Value(defaultZoneTTL)
 	if d.UseNamebayDns && d.ZoneHandle != "" {
@@ -637,7 +719,7 @@ func (r *domainResource) readInto(ctx context.Context, nb *providerdata.Namebay,
 			addAPIError(diags, objectSummary("read the zone of", "domain", d.Name), err, nil)
 			return true
 		}
-		m.ZoneTTL = types.Int64Value(int64(zone.Ttl))
+		m.ZoneTTL = types.Int64Value(zone.Ttl)
 		dnssec, err := nb.Client.GetDnssec(ctx, user, d.ZoneHandle)
 		if err != nil {
 			addAPIError(diags, objectSummary("read DNSSEC of", "domain", d.Name), err, nil)
@@ -672,7 +754,11 @@ func (r *domainResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 
 	if plan.RegistrantContact.ValueString() != state.RegistrantContact.ValueString() {
-		if fail("change the registrant (trade) of", writeErr(nb.Client.TradeDomain(ctx, user, handle, plan.RegistrantContact.ValueString()))) {
+		err := writeErr(nb.Client.TradeDomain(ctx, user, handle, plan.RegistrantContact.ValueString()))
+		if retryable(err) {
+			err = fmt.Errorf("%w\n\nRun apply again: the refresh reads the registrant back first, so a trade that went through is not ordered twice", err)
+		}
+		if fail("change the registrant (trade) of", err) {
 			return
 		}
 	}
@@ -729,10 +815,17 @@ func (r *domainResource) Update(ctx context.Context, req resource.UpdateRequest,
 			return
 		}
 		zoneHandle = zone.Handle
-		state.DNSSEC, state.ZoneTTL = types.BoolValue(false), types.Int64Value(int64(zone.Ttl))
+		state.DNSSEC, state.ZoneTTL = types.BoolValue(false), types.Int64Value(zone.Ttl)
 	case !hosted:
 		want := stringList(plan.NameServers)
 		if !slices.Equal(want, stringList(state.NameServers)) || state.HostedDNS.ValueBool() {
+			// A DS record left at the registry would point resolvers at keys
+			// the new name servers do not serve: unsign before moving away.
+			if state.HostedDNS.ValueBool() && state.DNSSEC.ValueBool() && zoneHandle != "" {
+				if fail("turn DNSSEC off before moving the name servers of", setDnssec(ctx, nb.Client, user, zoneHandle, false)) {
+					return
+				}
+			}
 			if fail("set the name servers of", writeErr(nb.Client.SetNameServers(ctx, user, handle, nameServerList(want)))) {
 				return
 			}

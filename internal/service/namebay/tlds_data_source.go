@@ -77,8 +77,8 @@ func (d *tldsDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	for _, t := range tlds {
 		cfg.Tlds = append(cfg.Tlds, tldModel{
 			Name:           types.StringValue(t.TldName),
-			MinPeriod:      types.Int64Value(int64(t.MinPeriod)),
-			MaxPeriod:      types.Int64Value(int64(t.MaxPeriod)),
+			MinPeriod:      types.Int64Value(t.MinPeriod),
+			MaxPeriod:      types.Int64Value(t.MaxPeriod),
 			CreatePrice:    types.Float64Value(t.CreatePrice),
 			RenewPrice:     types.Float64Value(t.RenewPrice),
 			TransferPrice:  types.Float64Value(t.TransferPrice),
