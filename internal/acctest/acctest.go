@@ -39,7 +39,7 @@ func NewSandbox(t testing.TB) *Sandbox {
 	t.Helper()
 	srv, err := sandbox.New(sandbox.Options{
 		Seed:     1,
-		Settings: sandbox.Settings{DomainPendingSeconds: 0.3, DnssecPendingSeconds: 0.3},
+		Settings: sandbox.Settings{DomainPendingSeconds: 0.3, DnssecPendingSeconds: 0.3, HostingPendingSeconds: 0.3},
 	})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)

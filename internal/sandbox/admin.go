@@ -168,7 +168,7 @@ func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) {
-	var in struct{ DomainPendingSeconds, DnssecPendingSeconds *float64 }
+	var in struct{ DomainPendingSeconds, DnssecPendingSeconds, HostingPendingSeconds *float64 }
 	if !decodeAdmin(w, r, &in) {
 		return
 	}
@@ -181,6 +181,9 @@ func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) {
 		}
 		if in.DnssecPendingSeconds != nil {
 			next.DnssecPendingSeconds = *in.DnssecPendingSeconds
+		}
+		if in.HostingPendingSeconds != nil {
+			next.HostingPendingSeconds = *in.HostingPendingSeconds
 		}
 		err = s.world.SetSettings(tx, next)
 	}) {

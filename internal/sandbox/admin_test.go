@@ -103,7 +103,7 @@ func TestAdminActsAsAccountWithoutCounting(t *testing.T) {
 
 func TestAdminClockAndSettings(t *testing.T) {
 	t.Parallel()
-	e := start(t, sandbox.Options{Settings: sandbox.Settings{DomainPendingSeconds: 0.2, DnssecPendingSeconds: 3}})
+	e := start(t, sandbox.Options{Settings: sandbox.Settings{DomainPendingSeconds: 0.2, DnssecPendingSeconds: 3, HostingPendingSeconds: 4}})
 	var clock struct{ Now time.Time }
 	e.admin("GET", "clock", nil, http.StatusOK, &clock)
 	if d := time.Since(clock.Now); d < -time.Minute || d > time.Minute {
@@ -118,14 +118,23 @@ func TestAdminClockAndSettings(t *testing.T) {
 
 	var settings sandbox.Settings
 	e.admin("GET", "settings", nil, http.StatusOK, &settings)
-	if settings != (sandbox.Settings{DomainPendingSeconds: 0.2, DnssecPendingSeconds: 3}) {
+	if settings != (sandbox.Settings{DomainPendingSeconds: 0.2, DnssecPendingSeconds: 3, HostingPendingSeconds: 4}) {
 		t.Fatalf("settings %+v", settings)
 	}
 	e.admin("PUT", "settings", map[string]float64{"DnssecPendingSeconds": 0}, http.StatusOK, &settings)
-	if settings != (sandbox.Settings{DomainPendingSeconds: 0.2, DnssecPendingSeconds: 0}) {
+	if settings != (sandbox.Settings{DomainPendingSeconds: 0.2, DnssecPendingSeconds: 0, HostingPendingSeconds: 4}) {
 		t.Fatalf("settings after a partial PUT %+v", settings)
 	}
+	e.admin("PUT", "settings", map[string]float64{"HostingPendingSeconds": 0.2}, http.StatusOK, &settings)
+	if settings != (sandbox.Settings{DomainPendingSeconds: 0.2, DnssecPendingSeconds: 0, HostingPendingSeconds: 0.2}) {
+		t.Fatalf("settings after setting the hosting delay %+v", settings)
+	}
 	e.admin("PUT", "settings", map[string]float64{"DomainPendingSeconds": -1}, http.StatusBadRequest, nil)
+	e.admin("PUT", "settings", map[string]float64{"HostingPendingSeconds": -1}, http.StatusBadRequest, nil)
+	e.admin("GET", "settings", nil, http.StatusOK, &settings)
+	if settings.HostingPendingSeconds != 0.2 {
+		t.Fatalf("a refused PUT changed the settings: %+v", settings)
+	}
 
 	// A registration completes after the real delay too.
 	var d struct{ Handle, Status string }
@@ -133,10 +142,22 @@ func TestAdminClockAndSettings(t *testing.T) {
 	if d.Status != "pending" {
 		t.Fatalf("new domain is %q", d.Status)
 	}
+	var p struct{ Handle, Status string }
+	e.namebay("POST", "Hosting", map[string]any{
+		"ProductId": "HOSTING-START", "Domain": "quick.com", "Period": 1,
+		"AdminContact": map[string]string{"Handle": "CT-000001"}, "BillingContact": map[string]string{"Handle": "CT-000001"},
+	}, http.StatusAccepted, &p)
+	if p.Status != "pending" {
+		t.Fatalf("new pack is %q", p.Status)
+	}
 	time.Sleep(300 * time.Millisecond)
 	e.namebay("GET", "Domain/"+d.Handle, nil, http.StatusOK, &d)
 	if d.Status != "ok" {
 		t.Fatalf("domain after its 0.2 s delay is %q", d.Status)
+	}
+	e.namebay("GET", "Hosting/"+p.Handle, nil, http.StatusOK, &p)
+	if p.Status != "active" {
+		t.Fatalf("pack after its 0.2 s delay is %q", p.Status)
 	}
 }
 

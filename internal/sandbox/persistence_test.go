@@ -1,6 +1,7 @@
 package sandbox_test
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -28,7 +29,7 @@ func TestAcknowledgedWritesSurviveACrash(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	live := filepath.Join(dir, "live.db")
-	settings := sandbox.Settings{DomainPendingSeconds: 30, DnssecPendingSeconds: 5}
+	settings := sandbox.Settings{DomainPendingSeconds: 30, DnssecPendingSeconds: 5, HostingPendingSeconds: 7}
 	e := start(t, sandbox.Options{DataFile: live, Settings: settings})
 
 	ct := e.createContact()
@@ -101,7 +102,7 @@ func TestAcknowledgedWritesSurviveACrash(t *testing.T) {
 	}
 	var current sandbox.Settings
 	r.admin("GET", "settings", nil, http.StatusOK, &current)
-	if current != (sandbox.Settings{DomainPendingSeconds: 30, DnssecPendingSeconds: 9}) {
+	if current != (sandbox.Settings{DomainPendingSeconds: 30, DnssecPendingSeconds: 9, HostingPendingSeconds: 7}) {
 		t.Fatalf("settings after the restart %+v", current)
 	}
 	var clock, before struct{ Now string }
@@ -124,5 +125,123 @@ func TestAcknowledgedWritesSurviveACrash(t *testing.T) {
 	}
 	if err := res.Body.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// restartFromCrash copies the live store as a crash would leave it and
+// serves a new sandbox from the copy.
+func restartFromCrash(t *testing.T, live string) *env {
+	t.Helper()
+	crashed := filepath.Join(t.TempDir(), "crashed.db")
+	copyFile(t, live, crashed)
+	s, err := sandbox.New(sandbox.Options{DataFile: crashed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(func() {
+		srv.Close()
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return serve(t, s, srv.URL)
+}
+
+func TestHostingSurvivesACrash(t *testing.T) {
+	t.Parallel()
+	live := filepath.Join(t.TempDir(), "live.db")
+	e := start(t, sandbox.Options{DataFile: live, Settings: sandbox.Settings{HostingPendingSeconds: 30}})
+	const ftpPassword, dbPassword, changedPassword = "Ftp-s3cret-A", "Db-s3cret-B", "Changed-s3cret-C"
+
+	ct := e.createContact()
+	hostingBody := func(domain string) map[string]any {
+		return map[string]any{
+			"ProductId": "HOSTING-START", "Domain": domain, "Period": 2,
+			"AdminContact": map[string]string{"Handle": ct}, "BillingContact": map[string]string{"Handle": ct},
+		}
+	}
+	var p struct{ Handle string }
+	e.namebay("POST", "Hosting", hostingBody("kept.com"), http.StatusAccepted, &p)
+	e.admin("POST", "clock", map[string]string{"Advance": "31s"}, http.StatusOK, nil)
+	base := "Hosting/" + p.Handle
+	e.namebay("PUT", base, map[string]any{"HasStats": true, "AutoRenew": true, "FrameWork": map[string]string{"Type": "PHP", "Version": "8.2"}}, http.StatusOK, nil)
+	e.namebay("POST", base+"/Upgrade", map[string]string{"ProductId": "HOSTING-PRO"}, http.StatusOK, nil)
+	e.namebay("POST", base+"/Renew", map[string]int{"Period": 1}, http.StatusOK, nil)
+	for _, a := range []string{"kept.net", "kept.org"} {
+		e.namebay("POST", base+"/Alias", map[string]string{"Domain": a, "Path": "/" + a}, http.StatusCreated, nil)
+	}
+	e.namebay("DELETE", base+"/Alias/kept.org", nil, http.StatusNoContent, nil)
+	for _, name := range []string{"first", "second", "third"} {
+		e.namebay("POST", base+"/User", map[string]string{"UserName": name, "Pwd": ftpPassword, "Dir": "/" + name}, http.StatusCreated, nil)
+	}
+	e.namebay("DELETE", base+"/User/2", nil, http.StatusNoContent, nil)
+	e.namebay("PUT", base+"/User/3", map[string]string{"Description": "edited"}, http.StatusOK, nil)
+	e.namebay("POST", base+"/User/3/Password", map[string]string{"Pwd": changedPassword}, http.StatusNoContent, nil)
+	e.namebay("POST", base+"/Db", map[string]any{"Name": "shop", "User": "shop_rw", "Pwd": dbPassword, "Type": "mysql5"}, http.StatusCreated, nil)
+	e.namebay("POST", base+"/Db", map[string]any{"Name": "blog", "User": "blog_rw", "Pwd": dbPassword, "Type": "mysql5", "MaxSize": 20}, http.StatusCreated, nil)
+	e.namebay("PUT", base+"/Db/shop", map[string]int{"MaxSize": 300}, http.StatusOK, nil)
+	var pending struct{ Handle string }
+	e.namebay("POST", "Hosting", hostingBody("later.com"), http.StatusAccepted, &pending)
+
+	reads := []string{base, base + "/Alias", base + "/User", base + "/User/3", base + "/Db", base + "/Db/shop", "Hosting", "Hosting/" + pending.Handle}
+	before := map[string]string{}
+	for _, path := range reads {
+		before[path] = string(e.namebay("GET", path, nil, http.StatusOK, nil).Body)
+	}
+	ledger := e.ledger()
+
+	r := restartFromCrash(t, live)
+	for _, path := range reads {
+		if got := string(r.namebay("GET", path, nil, http.StatusOK, nil).Body); got != before[path] {
+			t.Errorf("GET %s after the restart:\n%s\nbefore:\n%s", path, got, before[path])
+		}
+	}
+	if !bytes.Contains([]byte(before["Hosting/"+pending.Handle]), []byte(`"Status":"pending"`)) {
+		t.Fatalf("the second pack should still be set up: %s", before["Hosting/"+pending.Handle])
+	}
+	after := r.ledger()
+	if len(after) != len(ledger) || len(after) != 4 {
+		t.Fatalf("ledger after the restart %+v, before %+v", after, ledger)
+	}
+	for i := range ledger {
+		if after[i] != ledger[i] {
+			t.Fatalf("ledger entry %d: %+v, before %+v", i, after[i], ledger[i])
+		}
+	}
+	var settings sandbox.Settings
+	r.admin("GET", "settings", nil, http.StatusOK, &settings)
+	if settings.HostingPendingSeconds != 30 {
+		t.Fatalf("settings after the restart %+v", settings)
+	}
+	// Sequences go on; the domain and alias indexes came back.
+	var next struct{ Handle string }
+	r.namebay("POST", "Hosting", hostingBody("third.com"), http.StatusAccepted, &next)
+	if next.Handle != "HO-000003" {
+		t.Fatalf("next pack after the restart is %s, want HO-000003", next.Handle)
+	}
+	r.namebay("POST", "Hosting", hostingBody("kept.com"), http.StatusConflict, nil)
+	r.namebay("POST", "Hosting", hostingBody("kept.net"), http.StatusConflict, nil)
+	r.namebay("POST", "Hosting", hostingBody("kept.org"), http.StatusAccepted, nil)
+	var user struct{ Id int64 }
+	r.namebay("POST", base+"/User", map[string]string{"UserName": "fourth", "Pwd": ftpPassword}, http.StatusCreated, &user)
+	if user.Id != 4 {
+		t.Fatalf("next FTP user after the restart has id %d, want 4", user.Id)
+	}
+	r.namebay("POST", base+"/User", map[string]string{"UserName": "third", "Pwd": ftpPassword}, http.StatusConflict, nil)
+	r.namebay("DELETE", "Contact/"+ct, nil, http.StatusConflict, nil)
+
+	// Passwords are never written in clear.
+	raw, err := os.ReadFile(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pwd := range []string{ftpPassword, dbPassword, changedPassword} {
+		if bytes.Contains(raw, []byte(pwd)) {
+			t.Errorf("the store holds the password %q in clear", pwd)
+		}
+	}
+	if !bytes.Contains(raw, []byte("Sha256")) {
+		t.Error("the store holds no password hash")
 	}
 }

@@ -13,7 +13,7 @@ func TestIsSecretKey(t *testing.T) {
 		"client_secret", "Client-Secret", "clientSecret", "token", "access_token",
 		"refresh_token", "X-Auth-Token", "authinfo", "auth_info", "authcode",
 		"private_key", "PrivateKey", "api_key", "apiKey", "X-Api-Key",
-		"CleTitulaire", "EnsPassword", "UserPwd", "adminPassword", "super_admin_password", "refresh_tokens", "Passwords",
+		"CleTitulaire", "EnsPassword", "Pwd", "PWD", "UserPwd", "adminPassword", "super_admin_password", "refresh_tokens", "Passwords",
 		"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
 	}
 	for _, key := range secret {
@@ -136,6 +136,16 @@ func TestRedactBody(t *testing.T) {
 			name: "namebay keys", contentType: "application/json",
 			in:   `[{"CleTitulaire":"ct-1","EnsPassword":"ep-1","handle":"H1"}]`,
 			want: `[{"CleTitulaire":"***","EnsPassword":"***","handle":"H1"}]`,
+		},
+		{
+			name: "namebay hosting passwords", contentType: "application/json",
+			in:   `{"HostingHandle":"HO-000001","UserName":"webmaster","Pwd":"s3cret-ftp","Dir":"/www"}`,
+			want: `{"HostingHandle":"HO-000001","UserName":"webmaster","Pwd":"***","Dir":"/www"}`,
+		},
+		{
+			name: "pwd in any case", contentType: "application/json",
+			in:   `[{"Name":"shop","PWD":"s3cret-db"},{"pwd" : "s3cret-x"}]`,
+			want: `[{"Name":"shop","PWD":"***"},{"pwd" : "***"}]`,
 		},
 		{
 			name: "truncated in the value", contentType: "application/json",

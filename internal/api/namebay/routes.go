@@ -60,3 +60,55 @@ func recordsRoute(zone string) string { return zoneRoute(zone) + "/Record" }
 func recordRoute(zone string, id int64) string {
 	return recordsRoute(zone) + "/" + strconv.FormatInt(id, 10)
 }
+
+// Hosting routes. PUT on a pack, POST of an FTP user and POST of a database
+// are public; the others are proposals.
+const (
+	// routeHostings: GET ?domain=, POST (proposal).
+	routeHostings = "api/Hosting"
+	// routeHostingOffers: GET (proposal).
+	routeHostingOffers = routeHostings + "/Offer"
+)
+
+// hostingRoute: PUT; GET and DELETE (proposal).
+func hostingRoute(handle string) string { return routeHostings + "/" + url.PathEscape(handle) }
+
+// hostingUpgradeRoute: POST (proposal).
+func hostingUpgradeRoute(handle string) string { return hostingRoute(handle) + "/Upgrade" }
+
+// hostingRenewRoute: POST (proposal).
+func hostingRenewRoute(handle string) string { return hostingRoute(handle) + "/Renew" }
+
+// hostingAliasesRoute: GET, POST (proposal).
+func hostingAliasesRoute(handle string) string { return hostingRoute(handle) + "/Alias" }
+
+// hostingAliasRoute: DELETE (proposal).
+func hostingAliasRoute(handle, domain string) string {
+	return hostingAliasesRoute(handle) + "/" + url.PathEscape(domain)
+}
+
+// ftpUsersRoute: POST; GET (proposal).
+func ftpUsersRoute(handle string) string { return hostingRoute(handle) + "/User" }
+
+// ftpUserRoute: GET, PUT, DELETE (proposal).
+func ftpUserRoute(handle string, id int64) string {
+	return ftpUsersRoute(handle) + "/" + strconv.FormatInt(id, 10)
+}
+
+// ftpUserPasswordRoute: POST (proposal).
+func ftpUserPasswordRoute(handle string, id int64) string {
+	return ftpUserRoute(handle, id) + "/Password"
+}
+
+// databasesRoute: POST; GET (proposal).
+func databasesRoute(handle string) string { return hostingRoute(handle) + "/Db" }
+
+// databaseRoute: GET, PUT, DELETE (proposal).
+func databaseRoute(handle, name string) string {
+	return databasesRoute(handle) + "/" + url.PathEscape(name)
+}
+
+// databasePasswordRoute: POST (proposal).
+func databasePasswordRoute(handle, name string) string {
+	return databaseRoute(handle, name) + "/Password"
+}

@@ -284,3 +284,177 @@ type zoneTTL struct {
 type dnssecChange struct {
 	Enabled bool
 }
+
+// HostingOffer is one offer of the hosting catalog. Quotas are per pack;
+// Price is per year in Currency.
+type HostingOffer struct {
+	ProductId         string
+	Name              string
+	Rank              int64 // 1 is the smallest offer
+	DiskQuotaMb       int64
+	MaxFtpUsers       int64
+	MaxDatabases      int64
+	MaxAliases        int64
+	DatabaseMaxSizeMb int64
+	DatabaseTypes     []string
+	Php               []string // the PHP versions offered, oldest first
+	MinPeriod         int64    // years
+	MaxPeriod         int64
+	Price             float64
+	Currency          string
+}
+
+// HandleRef names an object, a contact for instance, by its handle.
+type HandleRef struct {
+	Handle string
+}
+
+// FrameWork is the runtime a hosting pack serves its site with.
+type FrameWork struct {
+	Type    string // FrameWorkPHP
+	Version string // one of the offer's Php versions
+}
+
+// FrameWorkPHP is the only FrameWork.Type.
+const FrameWorkPHP = "PHP"
+
+// Hosting is a hosting pack.
+type Hosting struct {
+	Handle         string
+	Domain         string
+	ProductId      string
+	OfferName      string
+	Status         string // HostingPending, HostingActive or HostingExpired
+	Created        string // RFC 3339, as the API sends it
+	Expires        string
+	AutoRenew      bool
+	HasStats       bool
+	FrameWork      FrameWork
+	DiskQuotaMb    int64
+	DiskUsedMb     int64
+	FtpHost        string
+	FtpUserCount   int64
+	DatabaseCount  int64
+	AliasCount     int64
+	AdminContact   HandleRef
+	BillingContact HandleRef
+	Account        string // handle of the owning account
+}
+
+// Values of Hosting.Status.
+const (
+	HostingPending = "pending"
+	HostingActive  = "active"
+	HostingExpired = "expired"
+)
+
+// NewHosting orders a hosting pack for Period years. The domain need not be
+// registered at Namebay.
+type NewHosting struct {
+	ProductId      string
+	Domain         string
+	Period         int64
+	AutoRenew      bool
+	AdminContact   HandleRef
+	BillingContact HandleRef
+}
+
+// EditHosting changes the settings of a hosting pack; nil fields are left
+// as they are.
+type EditHosting struct {
+	AdminContact   *HandleRef `json:",omitempty"`
+	BillingContact *HandleRef `json:",omitempty"`
+	FrameWork      *FrameWork `json:",omitempty"`
+	AutoRenew      *bool      `json:",omitempty"`
+	HasStats       *bool      `json:",omitempty"`
+}
+
+// HostingAlias is another domain a hosting pack serves, from the directory
+// Path ("/" when empty).
+type HostingAlias struct {
+	Domain string
+	Path   string `json:",omitempty"`
+}
+
+// FtpUser is an FTP account of a hosting pack. Its password is never answered.
+type FtpUser struct {
+	Id            int64
+	HostingHandle string
+	Host          string // the pack's FtpHost
+	UserName      string // unique in the pack
+	FullName      string
+	Description   string
+	Dir           string // inside the pack's root, starting with "/"
+}
+
+// NewFtpUser creates an FTP user; an empty Dir is the pack's root.
+type NewFtpUser struct {
+	UserName    string
+	Pwd         string
+	FullName    string
+	Description string
+	Dir         string
+}
+
+// FtpUserUpdate changes an FTP user; nil fields are left as they are.
+type FtpUserUpdate struct {
+	FullName    *string `json:",omitempty"`
+	Description *string `json:",omitempty"`
+	Dir         *string `json:",omitempty"`
+}
+
+// Database is a database of a hosting pack. Sizes are in MB. Its password
+// is never answered.
+type Database struct {
+	Name          string // unique in the pack
+	HostingHandle string
+	User          string
+	Type          string // one of the offer's DatabaseTypes
+	Size          int64
+	MaxSize       int64
+	Server        string
+	DateCre       string // RFC 3339, as the API sends it
+	Etat          string // "active"
+}
+
+// NewDatabase creates a database. An empty Type or a zero MaxSize leaves
+// the choice to the API (MaxSize: the offer's DatabaseMaxSizeMb).
+type NewDatabase struct {
+	Name    string
+	User    string
+	Pwd     string
+	Type    string
+	MaxSize int64
+}
+
+// ftpUserModel is the wire body of an FTP user creation.
+type ftpUserModel struct {
+	HostingHandle string
+	UserName      string
+	Pwd           string
+	FullName      string `json:",omitempty"`
+	Description   string `json:",omitempty"`
+	Dir           string `json:",omitempty"`
+}
+
+// databaseModel is the wire body of a database creation.
+type databaseModel struct {
+	Name          string
+	HostingHandle string
+	User          string
+	Pwd           string
+	Type          string `json:",omitempty"`
+	MaxSize       int64  `json:",omitempty"`
+}
+
+type hostingUpgrade struct {
+	ProductId string
+}
+
+type databaseResize struct {
+	MaxSize int64
+}
+
+type passwordChange struct {
+	Pwd string
+}

@@ -102,6 +102,25 @@ func (c *call) queryInt(name, field string, def, maxValue int) (int, error) {
 	return n, nil
 }
 
+// paginate reads page and pageSize, sets the paging headers of a list of
+// total items, and returns the bounds of the page asked for.
+func (c *call) paginate(total int) (start, end int, err error) {
+	page, err := c.queryInt("page", "Page", 1, 1<<30)
+	if err != nil {
+		return 0, 0, err
+	}
+	size, err := c.queryInt("pageSize", "PageSize", defaultPageSize, maxPageSize)
+	if err != nil {
+		return 0, 0, err
+	}
+	h := c.w.Header()
+	h.Set("X-Total-Count", strconv.Itoa(total))
+	h.Set("X-Page", strconv.Itoa(page))
+	h.Set("X-Page-Size", strconv.Itoa(size))
+	start = min((page-1)*size, total)
+	return start, min(start+size, total), nil
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	body, err := json.Marshal(v)
 	if err != nil {

@@ -136,6 +136,9 @@ func (e *Emulator) deleteContact(c *call) error {
 	if users := e.domainsInOrder(func(d *domain) bool { return d.uses(ct.Handle) }); len(users) > 0 {
 		return errStatus("Contact %s is used by the domain %s: change the domain's contacts before deleting it.", ct.Handle, users[0].Name)
 	}
+	if packs := e.packsInOrder(func(p *hostingPack) bool { return p.uses(ct.Handle) }); len(packs) > 0 {
+		return errStatus("Contact %s is used by the hosting pack %s (%s): change the pack's contacts before deleting it.", ct.Handle, packs[0].Handle, packs[0].Domain)
+	}
 	delete(e.contacts, ct.Handle)
 	c.tx.Delete(contactsBucket, ct.Handle)
 	return c.noContent()

@@ -32,14 +32,16 @@ func (d *domain) wire(now time.Time) wireDomain {
 	return out
 }
 
-// bill appends a billable operation on d to the ledger.
-func (e *Emulator) bill(tx *platform.Tx, d *domain, operation string, period int, unit platform.Money) {
+// bill appends a billable operation to the ledger: on object (a domain
+// name) owned by account, unit per year of period, or unit once when the
+// operation has no period.
+func (e *Emulator) bill(tx *platform.Tx, account, object, operation string, period int, unit platform.Money) {
 	amount := unit
 	if period > 0 {
 		amount = unit.Times(period)
 	}
 	e.world.Ledger.Append(tx, platform.Entry{
-		Family: Family, Account: d.Account, Operation: operation, Object: d.Name,
+		Family: Family, Account: account, Operation: operation, Object: object,
 		Period: period, Amount: amount, Currency: currency,
 	})
 }
@@ -175,7 +177,7 @@ func (e *Emulator) createDomain(c *call) error {
 		e.createZoneFor(c, d)
 	}
 	e.saveDomain(c.tx, d)
-	e.bill(c.tx, d, "domain.create", in.Period, t.Price)
+	e.bill(c.tx, d.Account, d.Name, "domain.create", in.Period, t.Price)
 	return c.reply(http.StatusAccepted, d.wire(c.now))
 }
 
@@ -346,7 +348,7 @@ func (e *Emulator) trade(c *call) error {
 	}
 	d.Registrant = in.NewRegistrantContactId
 	e.saveDomain(c.tx, d)
-	e.bill(c.tx, d, "domain.trade", 0, tldOf(d.Tld).Price)
+	e.bill(c.tx, d.Account, d.Name, "domain.trade", 0, tldOf(d.Tld).Price)
 	return c.ticket("Domain trade ticket created.")
 }
 
@@ -367,7 +369,7 @@ func (e *Emulator) renew(c *call) error {
 	d.Expires = d.Expires.AddDate(in.Period, 0, 0)
 	d.Expired = !d.Expires.After(c.now)
 	e.saveDomain(c.tx, d)
-	e.bill(c.tx, d, "domain.renew", in.Period, t.Price)
+	e.bill(c.tx, d.Account, d.Name, "domain.renew", in.Period, t.Price)
 	return c.reply(http.StatusOK, d.wire(c.now))
 }
 

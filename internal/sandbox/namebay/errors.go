@@ -65,6 +65,8 @@ func errDuplicate(format string, args ...any) *apiError {
 	return newError(http.StatusUnprocessableEntity, 551, "", format, args...)
 }
 
+// errTld refuses an operation the TLD (or, for hosting, the platform) does
+// not allow.
 func errTld(field, format string, args ...any) *apiError {
 	return newError(http.StatusUnprocessableEntity, 572, field, format, args...)
 }
@@ -75,4 +77,8 @@ func errZoneExists(format string, args ...any) *apiError {
 
 func errNotNamebayNs(format string, args ...any) *apiError {
 	return newError(http.StatusConflict, 714, "", format, args...)
+}
+
+func errQuota(format string, args ...any) *apiError {
+	return newError(http.StatusConflict, 513, "", format, args...)
 }

@@ -21,7 +21,13 @@ type env struct {
 
 func start(t *testing.T) *env {
 	t.Helper()
-	s, err := sandbox.New(sandbox.Options{Seed: 1, Settings: sandbox.Settings{DomainPendingSeconds: 60, DnssecPendingSeconds: 60}})
+	return startWith(t, sandbox.Settings{DomainPendingSeconds: 60, DnssecPendingSeconds: 60, HostingPendingSeconds: 60})
+}
+
+// startWith serves a sandbox with the given delays.
+func startWith(t *testing.T, settings sandbox.Settings) *env {
+	t.Helper()
+	s, err := sandbox.New(sandbox.Options{Seed: 1, Settings: settings})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,4 +227,61 @@ func (e *env) ledger() []ledgerEntry {
 	var out []ledgerEntry
 	e.admin("GET", "/_sandbox/ledger", nil).want(http.StatusOK).decode(&out)
 	return out
+}
+
+func hostingBody(domain, productID, contact string) map[string]any {
+	return map[string]any{
+		"ProductId": productID, "Domain": domain, "Period": 1,
+		"AdminContact": map[string]string{"Handle": contact}, "BillingContact": map[string]string{"Handle": contact},
+	}
+}
+
+type hostingAnswer struct {
+	Handle, Domain, ProductId, OfferName, Status, Created, Expires, FtpHost, Account string
+	AutoRenew, HasStats                                                              bool
+	FrameWork                                                                        struct{ Type, Version string }
+	DiskQuotaMb, DiskUsedMb, FtpUserCount, DatabaseCount, AliasCount                 int
+	AdminContact, BillingContact                                                     struct{ Handle string }
+}
+
+// orderPack orders a pack (pending until the sandbox's delay passes).
+func (c *client) orderPack(query, domain, productID, contact string) hostingAnswer {
+	c.e.t.Helper()
+	var p hostingAnswer
+	c.do("POST", "Hosting"+query, hostingBody(domain, productID, contact)).want(http.StatusAccepted).decode(&p)
+	return p
+}
+
+// createPack orders a pack and moves the clock past the set-up delay of
+// start.
+func (c *client) createPack(query, domain, productID, contact string) hostingAnswer {
+	c.e.t.Helper()
+	p := c.orderPack(query, domain, productID, contact)
+	c.e.advance("61s")
+	return p
+}
+
+func (c *client) getPack(handle string) hostingAnswer {
+	c.e.t.Helper()
+	var p hostingAnswer
+	c.do("GET", "Hosting/"+handle, nil).want(http.StatusOK).decode(&p)
+	return p
+}
+
+func ftpUserBody(name string) map[string]any {
+	return map[string]any{"UserName": name, "Pwd": "s3cret-pw", "FullName": "Ada Lovelace", "Description": "site uploads", "Dir": "/www"}
+}
+
+func dbBody(name string) map[string]any {
+	return map[string]any{"Name": name, "User": name + "_u", "Pwd": "s3cret-pw", "Type": "mysql5"}
+}
+
+type ftpUserAnswer struct {
+	Id                                                        int64
+	HostingHandle, Host, UserName, FullName, Description, Dir string
+}
+
+type dbAnswer struct {
+	Name, HostingHandle, User, Type, Server, DateCre, Etat string
+	Size, MaxSize                                          int
 }

@@ -8,10 +8,13 @@ import (
 
 // objects a reseller owns, for isolation checks.
 type estate struct {
-	contact, domain, zone string
-	record                int64
+	contact, domain, zone, pack, name string
+	record, ftpUser                   int64
 }
 
+// buildEstate creates a contact, a domain with a record, and a hosting pack
+// of the domain with an alias, an FTP user and a database; it moves the
+// clock past the pack's set-up.
 func buildEstate(t *testing.T, c *client, query, name string) estate {
 	t.Helper()
 	ct := c.createContact(query)
@@ -19,19 +22,33 @@ func buildEstate(t *testing.T, c *client, query, name string) estate {
 	var rec struct{ Id int64 }
 	c.do("POST", fmt.Sprintf("Zone/%s/Record%s", *d.ZoneHandle, query), map[string]any{"Host": "www", "Type": "A", "Data": "192.0.2.1"}).
 		want(http.StatusCreated).decode(&rec)
-	return estate{contact: ct, domain: d.Handle, zone: *d.ZoneHandle, record: rec.Id}
+	p := c.createPack(query, name, "HOSTING-PRO", ct)
+	c.do("POST", "Hosting/"+p.Handle+"/Alias", map[string]string{"Domain": "alias-" + name}).want(http.StatusCreated)
+	var u struct{ Id int64 }
+	c.do("POST", "Hosting/"+p.Handle+"/User", ftpUserBody("web")).want(http.StatusCreated).decode(&u)
+	c.do("POST", "Hosting/"+p.Handle+"/Db", dbBody("app")).want(http.StatusCreated)
+	return estate{contact: ct, domain: d.Handle, zone: *d.ZoneHandle, record: rec.Id, pack: p.Handle, ftpUser: u.Id, name: name}
 }
 
 // paths lists a read and a write of every kind of object of es.
 func (es estate) paths() []struct{ method, path string } {
 	rec := fmt.Sprintf("Zone/%s/Record/%d", es.zone, es.record)
-	return []struct{ method, path string }{
+	paths := []struct{ method, path string }{
 		{"GET", "Contact/" + es.contact}, {"PUT", "Contact/" + es.contact}, {"DELETE", "Contact/" + es.contact},
 		{"GET", "Domain/" + es.domain}, {"PUT", "Domain/" + es.domain}, {"DELETE", "Domain/" + es.domain},
 		{"GET", "Domain/" + es.domain + "/AuthInfo"}, {"PUT", "Domain/" + es.domain + "/NameServer"},
 		{"GET", "Zone/" + es.zone}, {"PUT", "Zone/" + es.zone}, {"GET", "Zone/" + es.zone + "/Record"},
 		{"GET", rec}, {"PUT", rec}, {"DELETE", rec},
 	}
+	pack := "Hosting/" + es.pack
+	user := fmt.Sprintf("%s/User/%d", pack, es.ftpUser)
+	return append(paths, []struct{ method, path string }{
+		{"GET", pack}, {"PUT", pack}, {"DELETE", pack}, {"POST", pack + "/Upgrade"}, {"POST", pack + "/Renew"},
+		{"GET", pack + "/Alias"}, {"POST", pack + "/Alias"}, {"DELETE", pack + "/Alias/alias-" + es.name},
+		{"GET", pack + "/User"}, {"POST", pack + "/User"}, {"GET", user}, {"PUT", user}, {"DELETE", user}, {"POST", user + "/Password"},
+		{"GET", pack + "/Db"}, {"POST", pack + "/Db"}, {"GET", pack + "/Db/app"}, {"PUT", pack + "/Db/app"},
+		{"DELETE", pack + "/Db/app"}, {"POST", pack + "/Db/app/Password"},
+	}...)
 }
 
 func TestResellersAreIsolated(t *testing.T) {
@@ -52,6 +69,14 @@ func TestResellersAreIsolated(t *testing.T) {
 	}
 	// B cannot use A's contact in an order.
 	b.do("POST", "Domain", domainBody("beta.com", es.contact)).wantError(http.StatusNotFound, 510, "RegistrantContactId")
+	b.do("POST", "Hosting", hostingBody("beta.com", "HOSTING-START", es.contact)).wantError(http.StatusNotFound, 510, "AdminContact")
+	// A domain has one pack, whoever owns it.
+	b.do("POST", "Hosting", hostingBody("alpha.com", "HOSTING-START", b.createContact(""))).wantError(http.StatusConflict, 525, "")
+	var packs []struct{ Handle string }
+	b.do("GET", "Hosting?domain=alpha.com", nil).want(http.StatusOK).decode(&packs)
+	if len(packs) != 0 {
+		t.Fatalf("B finds A's pack: %+v", packs)
+	}
 	// B cannot act for A's client, nor for A.
 	b.do("GET", "Contact?user=CL-000001", nil).wantError(http.StatusForbidden, 712, "")
 	b.do("GET", "Contact?user=RS-000001", nil).wantError(http.StatusForbidden, 712, "")
@@ -100,6 +125,24 @@ func TestResellerActsForItsClient(t *testing.T) {
 	reseller.do("GET", "Contact", nil).want(http.StatusOK).decode(&listed)
 	if len(listed) != 0 {
 		t.Fatalf("the reseller's own list shows its client's contacts: %+v", listed)
+	}
+	var pack struct{ Account string }
+	reseller.do("GET", "Hosting/"+es.pack, nil).want(http.StatusOK).decode(&pack)
+	if pack.Account != ownHandle {
+		t.Fatalf("pack ordered with ?user=%s belongs to %s", ownHandle, pack.Account)
+	}
+	reseller.do("GET", "Hosting?user="+ownHandle, nil).want(http.StatusOK).decode(&listed)
+	if len(listed) != 1 || listed[0].Handle != es.pack {
+		t.Fatalf("reseller lists its client's packs as %+v", listed)
+	}
+	reseller.do("GET", "Hosting", nil).want(http.StatusOK).decode(&listed)
+	if len(listed) != 0 {
+		t.Fatalf("the reseller's own list shows its client's packs: %+v", listed)
+	}
+	// The reseller works on its client's pack by handle; the client pays.
+	reseller.do("POST", "Hosting/"+es.pack+"/Renew", map[string]int{"Period": 1}).want(http.StatusOK)
+	if last := e.ledger(); last[len(last)-1].Operation != "hosting.renew" || last[len(last)-1].Account != ownHandle {
+		t.Fatalf("the renewal of the client's pack is billed as %+v", last[len(last)-1])
 	}
 	own.do("GET", "Contact?user="+ownHandle, nil).want(http.StatusOK)
 

@@ -1,7 +1,7 @@
 // Package namebay emulates the Namebay REST API (contacts, domains, DNS
-// zones and records) as the cmd/reseller-sandbox README describes it. It
-// keeps its own wire types and validation, written from that contract and
-// not shared with the provider's client.
+// zones and records, hosting packs) as the cmd/reseller-sandbox README
+// describes it. It keeps its own wire types and validation, written from
+// that contract and not shared with the provider's client.
 package namebay
 
 import (
@@ -71,10 +71,11 @@ func (e *Emulator) WriteError(w http.ResponseWriter, status int, detail string) 
 	writeJSON(w, status, []wireError{{Code: code, Detail: detail}})
 }
 
-// Settle brings time-driven states up to now: a domain whose expiry date
-// has passed is renewed for a year when it auto-renews (and billed), and
-// expires otherwise. Pending registrations and DNSSEC changes need nothing
-// here: their state is computed from the time they complete.
+// Settle brings time-driven states up to now: a domain or hosting pack
+// whose expiry date has passed is renewed for a year when it auto-renews
+// (and billed), and expires otherwise. Pending registrations, packs being
+// set up and DNSSEC changes need nothing here: their state is computed from
+// the time they complete.
 func (e *Emulator) Settle(now time.Time, tx *platform.Tx) {
 	for _, d := range e.dueDomains(now) {
 		for !d.Expires.After(now) {
@@ -83,10 +84,11 @@ func (e *Emulator) Settle(now time.Time, tx *platform.Tx) {
 				break
 			}
 			d.Expires = d.Expires.AddDate(1, 0, 0)
-			e.bill(tx, d, "domain.autorenew", 1, tldOf(d.Tld).Price)
+			e.bill(tx, d.Account, d.Name, "domain.autorenew", 1, tldOf(d.Tld).Price)
 		}
 		e.saveDomain(tx, d)
 	}
+	e.settleHosting(now, tx)
 }
 
 // Routes registers every route of the API.
@@ -129,4 +131,31 @@ func (e *Emulator) Routes(r platform.Router) {
 	e.handle(r, "GET /api/Zone/{zone}/Record/{id}", e.getRecord)
 	e.handle(r, "PUT /api/Zone/{zone}/Record/{id}", e.updateRecord)
 	e.handle(r, "DELETE /api/Zone/{zone}/Record/{id}", e.deleteRecord)
+
+	e.handle(r, "GET /api/Hosting/Offer", e.listHostingOffers)
+	e.handle(r, "GET /api/Hosting", e.listHostings)
+	e.handle(r, "POST /api/Hosting", e.createHosting)
+	e.handle(r, "GET /api/Hosting/{hosting}", e.getHosting)
+	e.handle(r, "PUT /api/Hosting/{hosting}", e.editHosting)
+	e.handle(r, "DELETE /api/Hosting/{hosting}", e.deleteHosting)
+	e.handle(r, "POST /api/Hosting/{hosting}/Upgrade", e.upgradeHosting)
+	e.handle(r, "POST /api/Hosting/{hosting}/Renew", e.renewHosting)
+
+	e.handle(r, "GET /api/Hosting/{hosting}/Alias", e.listAliases)
+	e.handle(r, "POST /api/Hosting/{hosting}/Alias", e.createAlias)
+	e.handle(r, "DELETE /api/Hosting/{hosting}/Alias/{domain}", e.deleteAlias)
+
+	e.handle(r, "GET /api/Hosting/{hosting}/User", e.listFtpUsers)
+	e.handle(r, "POST /api/Hosting/{hosting}/User", e.createFtpUser)
+	e.handle(r, "GET /api/Hosting/{hosting}/User/{id}", e.getFtpUser)
+	e.handle(r, "PUT /api/Hosting/{hosting}/User/{id}", e.updateFtpUser)
+	e.handle(r, "DELETE /api/Hosting/{hosting}/User/{id}", e.deleteFtpUser)
+	e.handle(r, "POST /api/Hosting/{hosting}/User/{id}/Password", e.setFtpPassword)
+
+	e.handle(r, "GET /api/Hosting/{hosting}/Db", e.listDatabases)
+	e.handle(r, "POST /api/Hosting/{hosting}/Db", e.createDatabase)
+	e.handle(r, "GET /api/Hosting/{hosting}/Db/{name}", e.getDatabase)
+	e.handle(r, "PUT /api/Hosting/{hosting}/Db/{name}", e.updateDatabase)
+	e.handle(r, "DELETE /api/Hosting/{hosting}/Db/{name}", e.deleteDatabase)
+	e.handle(r, "POST /api/Hosting/{hosting}/Db/{name}/Password", e.setDatabasePassword)
 }

@@ -53,24 +53,14 @@ func (e *Emulator) listRecords(c *call) error {
 	if err != nil {
 		return err
 	}
-	page, err := c.queryInt("page", "Page", 1, 1<<30)
+	start, end, err := c.paginate(len(z.records))
 	if err != nil {
 		return err
 	}
-	size, err := c.queryInt("pageSize", "PageSize", defaultPageSize, maxPageSize)
-	if err != nil {
-		return err
-	}
-	start := min((page-1)*size, len(z.records))
-	end := min(start+size, len(z.records))
 	out := make([]wireRecord, 0, end-start)
 	for _, r := range z.records[start:end] {
 		out = append(out, r.wire())
 	}
-	h := c.w.Header()
-	h.Set("X-Total-Count", strconv.Itoa(len(z.records)))
-	h.Set("X-Page", strconv.Itoa(page))
-	h.Set("X-Page-Size", strconv.Itoa(size))
 	return c.reply(http.StatusOK, out)
 }
 

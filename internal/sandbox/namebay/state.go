@@ -14,12 +14,18 @@ const (
 	domainsBucket  = "namebay.domains"
 	zonesBucket    = "namebay.zones"
 	recordsBucket  = "namebay.records"
+	packsBucket    = "namebay.hosting"
+	aliasesBucket  = "namebay.hosting.aliases"
+	ftpUsersBucket = "namebay.hosting.ftpusers"
+	dbsBucket      = "namebay.hosting.databases"
 
 	contactSeq = "namebay.contact"
 	domainSeq  = "namebay.domain"
 	zoneSeq    = "namebay.zone"
 	recordSeq  = "namebay.record"
 	ticketSeq  = "namebay.ticket"
+	packSeq    = "namebay.hosting"
+	ftpUserSeq = "namebay.ftpuser"
 )
 
 // contact is a stored contact. Account is the handle of its owner.
@@ -120,6 +126,9 @@ type state struct {
 	zonesByName   map[string]*zone
 	zonesByID     map[int64]*zone
 	records       map[int64]*record
+	packs         map[string]*hostingPack // by handle
+	packsByDomain map[string]*hostingPack
+	aliasOwners   map[string]*hostingPack // by alias domain
 }
 
 func newState() state {
@@ -131,6 +140,9 @@ func newState() state {
 		zonesByName:   map[string]*zone{},
 		zonesByID:     map[int64]*zone{},
 		records:       map[int64]*record{},
+		packs:         map[string]*hostingPack{},
+		packsByDomain: map[string]*hostingPack{},
+		aliasOwners:   map[string]*hostingPack{},
 	}
 }
 
@@ -169,7 +181,7 @@ func (e *Emulator) Load() error {
 			e.records[r.Id] = r
 		}
 	}
-	return nil
+	return e.loadHosting()
 }
 
 func (e *Emulator) addDomain(d *domain) {

@@ -212,3 +212,142 @@ type wireRecord struct {
 	NaptrService    string `json:",omitempty"`
 	NaptrRegExp     string `json:",omitempty"`
 }
+
+type wireHostingOffer struct {
+	ProductId         string
+	Name              string
+	Rank              int
+	DiskQuotaMb       int
+	MaxFtpUsers       int
+	MaxDatabases      int
+	MaxAliases        int
+	DatabaseMaxSizeMb int
+	DatabaseTypes     []string
+	Php               []string
+	MinPeriod         int
+	MaxPeriod         int
+	Price             platform.Money
+	Currency          string
+}
+
+// handleRef refers to a contact: {"Handle": "CT-000001"}.
+type handleRef struct {
+	Handle string
+}
+
+type frameWork struct {
+	Type    string // PHP
+	Version string
+}
+
+// newHosting is the body of POST api/Hosting.
+type newHosting struct {
+	ProductId      string
+	Domain         string
+	Period         int
+	AutoRenew      bool
+	AdminContact   *handleRef
+	BillingContact *handleRef
+}
+
+// editHosting is the body of PUT api/Hosting/{handle}; absent fields keep
+// their value.
+type editHosting struct {
+	AdminContact   *handleRef
+	BillingContact *handleRef
+	FrameWork      *frameWork
+	AutoRenew      *bool
+	HasStats       *bool
+}
+
+type upgradeRequest struct {
+	ProductId string
+}
+
+type wireHosting struct {
+	Handle         string
+	Domain         string
+	ProductId      string
+	OfferName      string
+	Status         string // pending, active, expired
+	Created        time.Time
+	Expires        time.Time
+	AutoRenew      bool
+	HasStats       bool
+	FrameWork      frameWork
+	DiskQuotaMb    int
+	DiskUsedMb     int
+	FtpHost        string
+	FtpUserCount   int
+	DatabaseCount  int
+	AliasCount     int
+	AdminContact   handleRef
+	BillingContact handleRef
+	Account        string
+}
+
+// wireAlias is an alias and the body of POST api/Hosting/{handle}/Alias.
+type wireAlias struct {
+	Domain string
+	Path   string
+}
+
+// userModel is the body of POST api/Hosting/{handle}/User.
+type userModel struct {
+	HostingHandle string
+	UserName      string
+	Pwd           string
+	FullName      string
+	Description   string
+	Dir           string
+}
+
+// editFtpUser is the body of PUT api/Hosting/{handle}/User/{id}; absent
+// fields keep their value.
+type editFtpUser struct {
+	FullName    *string
+	Description *string
+	Dir         *string
+}
+
+type wireFtpUser struct {
+	Id            int64
+	HostingHandle string
+	Host          string
+	UserName      string
+	FullName      string
+	Description   string
+	Dir           string
+}
+
+// newDb is the body of POST api/Hosting/{handle}/Db.
+type newDb struct {
+	Name          string
+	HostingHandle string
+	User          string
+	Pwd           string
+	Type          string
+	MaxSize       *int
+}
+
+// editDb is the body of PUT api/Hosting/{handle}/Db/{name}.
+type editDb struct {
+	MaxSize *int
+}
+
+type wireDb struct {
+	Name          string
+	HostingHandle string
+	User          string
+	Type          string
+	Size          int
+	MaxSize       int
+	Server        string
+	DateCre       time.Time
+	Etat          string // active
+}
+
+// passwordRequest is the body of the Password routes.
+type passwordRequest struct {
+	Pwd string
+}

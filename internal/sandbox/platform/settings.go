@@ -8,11 +8,13 @@ type Settings struct {
 	DomainPendingSeconds float64
 	// DnssecPendingSeconds is how long a DNSSEC change stays in progress.
 	DnssecPendingSeconds float64
+	// HostingPendingSeconds is how long a new hosting pack is being set up.
+	HostingPendingSeconds float64
 }
 
 // Validate refuses negative delays.
 func (s Settings) Validate() error {
-	if s.DomainPendingSeconds < 0 || s.DnssecPendingSeconds < 0 {
+	if s.DomainPendingSeconds < 0 || s.DnssecPendingSeconds < 0 || s.HostingPendingSeconds < 0 {
 		return errors.New("settings: delays cannot be negative")
 	}
 	return nil
