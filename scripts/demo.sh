@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The quick start, end to end: start the sandbox on a fresh data file, apply
 # examples/quickstart with the real Terraform CLI, show that a second plan is
-# empty, change a record behind Terraform's back and show the drift.
+# empty, change a record and the site's PHP version behind Terraform's back and
+# show the drift.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 : "${PLUGIN_DIR:?set by make demo}" "${SANDBOX:?set by make demo}"
@@ -33,6 +34,11 @@ eval "$(grep '^export ' "$work/sandbox.env")"
 admin=${RESELLER_NAMEBAY_ENDPOINT%/namebay}
 grep '^export' "$work/sandbox.env" | sed -E 's/(PASSWORD=).*/\1********/'
 
+# Fresh passwords for this run: ephemeral variables, never in the state.
+password() { printf 'Demo-%s-7' "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
+TF_VAR_ftp_password=$(password) TF_VAR_db_password=$(password)
+export TF_VAR_ftp_password TF_VAR_db_password
+
 cp "$root"/examples/quickstart/*.tf "$work/"
 cd "$work"
 
@@ -40,8 +46,14 @@ say "terraform init -plugin-dir (offline, provider built from this checkout)"
 terraform init -input=false -no-color -plugin-dir="$PLUGIN_DIR" >/dev/null
 terraform version | head -1
 
-say "terraform apply: a contact, a domain with hosted DNS, and its records"
+say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database"
 terraform apply -input=false -auto-approve -no-color
+
+say "The state holds no password"
+if terraform state pull | grep -qF -e "$TF_VAR_ftp_password" -e "$TF_VAR_db_password"; then
+  echo "FAIL: a password was written to the state"; exit 1
+fi
+echo "OK: neither password is in the state"
 
 say "terraform plan again: nothing should change (exit code 0)"
 set +e
@@ -62,16 +74,22 @@ curl -fsS -X PUT -H 'Content-Type: application/json' \
   -d '{"Host":"www","Type":"A","Data":"198.51.100.66"}' \
   "$admin/_sandbox/as/$RESELLER_NAMEBAY_USERNAME/namebay/api/Zone/$zone/Record/$record" >/dev/null
 echo "www now points at 198.51.100.66 in the sandbox"
+pack=$(terraform output -raw hosting_handle)
+curl -fsS -X PUT -H 'Content-Type: application/json' \
+  -d '{"FrameWork":{"Type":"PHP","Version":"8.1"}}' \
+  "$admin/_sandbox/as/$RESELLER_NAMEBAY_USERNAME/namebay/api/Hosting/$pack" >/dev/null
+echo "the site now runs PHP 8.1 in the sandbox"
 
-say "terraform plan: the drift shows (exit code 2)"
+say "terraform plan: both drifts show (exit code 2)"
 set +e
 terraform plan -input=false -detailed-exitcode -no-color >"$work/plan3.txt"
 code=$?
 set -e
 sed -n '/will be updated in-place/,/Plan:/p' "$work/plan3.txt"
-if [ "$code" -ne 2 ]; then
+if [ "$code" -ne 2 ] || ! grep -q 'reseller_dns_record.site\["www"\] will be updated' "$work/plan3.txt" ||
+  ! grep -q 'reseller_hosting_pack.site will be updated' "$work/plan3.txt"; then
   cat "$work/plan3.txt"
-  echo "FAIL: the plan does not show the out-of-band change (exit code $code)"; exit 1
+  echo "FAIL: the plan does not show both out-of-band changes (exit code $code)"; exit 1
 fi
 echo "OK: drift detected"
 

@@ -1,7 +1,9 @@
-# A customer's domain with hosted DNS: a contact, the domain, and the records
-# of its website and mail. `make demo` applies it against the sandbox.
+# A customer's estate: a contact, a domain with hosted DNS and the records of
+# its website and mail, and a hosting pack with an FTP user and a database.
+# `make demo` applies it against the sandbox.
 terraform {
-  required_version = ">= 1.5"
+  # Write-only passwords (password_wo) need Terraform 1.11.
+  required_version = ">= 1.11"
   required_providers {
     reseller = {
       source = "resellerkit/reseller"
@@ -16,6 +18,23 @@ variable "domain" {
   description = "Domain to register for the customer."
   type        = string
   default     = "acme-bakery.com"
+}
+
+# Passwords are ephemeral: Terraform passes them to the provider and never
+# writes them to the state or the plan. Set them with TF_VAR_ftp_password and
+# TF_VAR_db_password (6-20 characters with a letter, a digit and a symbol).
+variable "ftp_password" {
+  description = "Password of the webmaster's FTP account."
+  type        = string
+  sensitive   = true
+  ephemeral   = true
+}
+
+variable "db_password" {
+  description = "Password of the shop database's user."
+  type        = string
+  sensitive   = true
+  ephemeral   = true
 }
 
 resource "reseller_contact" "owner" {
@@ -66,6 +85,35 @@ resource "reseller_dns_record" "mail" {
   priority = 10
 }
 
+resource "reseller_hosting_pack" "site" {
+  domain        = reseller_domain.site.name
+  offer         = "HOSTING-START"
+  admin_contact = reseller_contact.owner.id
+  php_version   = "8.3"
+  statistics    = true
+  aliases = {
+    "shop.${var.domain}" = "/shop"
+  }
+}
+
+resource "reseller_ftp_user" "webmaster" {
+  hosting_pack        = reseller_hosting_pack.site.id
+  login               = "webmaster"
+  directory           = "/"
+  full_name           = "Camille Martin"
+  password_wo         = var.ftp_password
+  password_wo_version = 1
+}
+
+resource "reseller_database" "shop" {
+  hosting_pack        = reseller_hosting_pack.site.id
+  name                = "shop"
+  user                = "shop_app"
+  size_limit_mb       = 50
+  password_wo         = var.db_password
+  password_wo_version = 1
+}
+
 output "zone_handle" {
   value = reseller_domain.site.zone_handle
 }
@@ -76,4 +124,16 @@ output "www_record_id" {
 
 output "expires_at" {
   value = reseller_domain.site.expires_at
+}
+
+output "hosting_handle" {
+  value = reseller_hosting_pack.site.handle
+}
+
+output "ftp" {
+  value = "${reseller_ftp_user.webmaster.login}@${reseller_ftp_user.webmaster.host}"
+}
+
+output "database_server" {
+  value = reseller_database.shop.server
 }

@@ -35,6 +35,14 @@ type Namebay struct {
 	Planned *PlannedNames
 	// Catalog caches the TLD price list for the operation.
 	Catalog *zonesnap.Cache[[]namebay.Tld]
+	// Offers caches the hosting offer catalog for the operation.
+	Offers *zonesnap.Cache[[]namebay.HostingOffer]
+	// Packs caches hosting packs by client account and handle, so the FTP
+	// users and databases of one pack read it once per operation.
+	Packs *zonesnap.Cache[*namebay.Hosting]
+	// PlannedOffers remembers the offer each hosting pack is planned to have,
+	// so its databases are checked against the offer they will live on.
+	PlannedOffers *Planned
 }
 
 // NewNamebay wires a Namebay client with fresh per-operation caches.
@@ -46,6 +54,9 @@ func NewNamebay(client *namebay.Client, clientAccount string) *Namebay {
 		Zones:         zonesnap.New[*namebay.Zone](),
 		Planned:       NewPlannedNames(),
 		Catalog:       zonesnap.New[[]namebay.Tld](),
+		Offers:        zonesnap.New[[]namebay.HostingOffer](),
+		Packs:         zonesnap.New[*namebay.Hosting](),
+		PlannedOffers: NewPlanned(),
 	}
 }
 
@@ -54,6 +65,30 @@ type RecordSnapshot map[int64]namebay.Record
 
 // SnapshotKey names the snapshot of one zone as seen by one account.
 func SnapshotKey(user, zoneHandle string) string { return user + "|" + zoneHandle }
+
+// Planned is a concurrent map of values planned in this operation.
+type Planned struct {
+	mu     sync.Mutex
+	values map[string]string
+}
+
+// NewPlanned returns an empty map.
+func NewPlanned() *Planned { return &Planned{values: map[string]string{}} }
+
+// Set records value under key.
+func (p *Planned) Set(key, value string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.values[key] = value
+}
+
+// Get returns the value planned under key, if any.
+func (p *Planned) Get(key string) (string, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	v, ok := p.values[key]
+	return v, ok
+}
 
 // PlannedNames records, per zone, which record types each owner name will hold.
 type PlannedNames struct {

@@ -1,5 +1,6 @@
 // Package namebay holds the resources and data sources of the Namebay family:
-// contacts, domains, DNS records, availability and the TLD catalogue.
+// contacts, domains, DNS records, availability, the TLD catalogue, and the
+// hosting packs with their FTP users and databases.
 package namebay
 
 import (
@@ -22,6 +23,9 @@ func Resources() []func() resource.Resource {
 		newContactResource,
 		newDomainResource,
 		newDNSRecordResource,
+		newHostingPackResource,
+		newFtpUserResource,
+		newDatabaseResource,
 	}
 }
 
@@ -30,6 +34,7 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newDomainAvailabilityDataSource,
 		newTldsDataSource,
+		newHostingOffersDataSource,
 	}
 }
 

@@ -65,7 +65,8 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 		MarkdownDescription: "A Namebay contact: the person or organisation a domain names as its registrant, " +
 			"administrative, technical or billing contact.\n\n" +
 			"The registry never lets a contact change country, so a new `country` replaces the contact. " +
-			"A contact that a domain still uses cannot be deleted: change the domains first.",
+			"A contact that a domain or hosting pack still names (for example one abandoned on destroy) cannot be deleted: " +
+			"destroying it leaves it in the account, with a warning, and removes it from the state.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -278,8 +279,11 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 	switch {
 	case err == nil, namebay.IsNotFound(err):
 	case namebay.HasCode(err, 570):
-		resp.Diagnostics.AddError(objectSummary("delete", "contact", state.ID.ValueString()),
-			"A domain still names this contact. Point the domain's contacts at another contact (or destroy the domain) first, then destroy the contact.\n\n"+err.Error())
+		// Typically a domain or hosting pack abandoned on destroy still names
+		// the contact: failing here would make every such destroy fail.
+		resp.Diagnostics.AddWarning("Contact kept: still in use",
+			fmt.Sprintf("Contact %s is still named by a domain or hosting pack (one abandoned on destroy keeps its contacts), so it stays in the account; "+
+				"Terraform no longer manages it. Import it again to manage it.\n\n%s", state.ID.ValueString(), err))
 	default:
 		addAPIError(&resp.Diagnostics, objectSummary("delete", "contact", state.ID.ValueString()), err, nil)
 	}
