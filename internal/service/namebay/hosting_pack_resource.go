@@ -251,14 +251,9 @@ func (r *hostingPackResource) ModifyPlan(ctx context.Context, req resource.Modif
 		// A renewal may bring an expired pack back.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 	}
-	if !req.State.Raw.Equal(resp.Plan.Raw) {
-		// An update reads the pack as it finds it: databases destroyed
-		// earlier in the same apply free disk space, and a pending pack
-		// finishes its set-up before it can change.
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("disk_used_mb"), types.Int64Unknown())...)
-		if state.Status.ValueString() == namebay.HostingPending {
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
-		}
+	if !req.State.Raw.Equal(resp.Plan.Raw) && state.Status.ValueString() == namebay.HostingPending {
+		// A pending pack finishes its set-up before it can change.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 	}
 }
 
@@ -726,6 +721,9 @@ func (r *hostingPackResource) Update(ctx context.Context, req resource.UpdateReq
 		resp.Diagnostics.AddError("Hosting pack disappeared", fmt.Sprintf("The hosting pack of %s was deleted while it was being updated.", domain))
 		return
 	}
+	// Disk use is the figure of the last refresh: databases destroyed earlier
+	// in the same apply may have changed it, and the next refresh shows that.
+	plan.DiskUsedMB = state.DiskUsedMB
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
