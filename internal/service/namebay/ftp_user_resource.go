@@ -140,19 +140,29 @@ func (r *ftpUserResource) Create(ctx context.Context, req resource.CreateRequest
 		addAPIError(&resp.Diagnostics, objectSummary("create", what, domain), err, nil)
 		return
 	}
-	created, err := nb.Client.CreateFtpUser(ctx, user, pack.Handle, namebay.NewFtpUser{
+	order := namebay.NewFtpUser{
 		UserName:    login,
 		Pwd:         config.PasswordWO.ValueString(),
 		FullName:    plan.FullName.ValueString(),
 		Description: plan.Description.ValueString(),
 		Dir:         plan.Directory.ValueString(),
-	})
+	}
+	created, err := nb.Client.CreateFtpUser(ctx, user, pack.Handle, order)
 	if namebay.IsAmbiguous(err) {
 		// No answer: the user may exist now. Adopt it rather than fail on a
-		// duplicate login at the next apply.
+		// duplicate login at the next apply, unless it is plainly not the
+		// one asked for.
 		if found, findErr := findFtpUser(ctx, nb.Client, user, pack.Handle, login); findErr == nil && found != nil {
+			if found.Dir != order.Dir || found.FullName != order.FullName || found.Description != order.Description {
+				resp.Diagnostics.AddError(objectSummary("create", what, domain),
+					fmt.Sprintf("The answer to the creation was lost, and the pack now has an FTP user %s whose directory (%s), full name or description differ from this configuration's: it is not the one this apply asked for. Remove it or import it. %v", login, found.Dir, err))
+				return
+			}
 			created, err = found, nil
 		}
+	}
+	if namebay.HasCode(err, namebay.CodeExists) {
+		err = fmt.Errorf("%w. To manage this FTP user with Terraform, import it: terraform import reseller_ftp_user.<name> %s", err, importID(plan.ClientAccount, domain+"/"+login))
 	}
 	if err != nil {
 		err = quotaError(ctx, nb, user, pack, "FTP users", func(o namebay.HostingOffer) int64 { return o.MaxFtpUsers }, err)
@@ -266,23 +276,29 @@ func (r *ftpUserResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	id := state.UserID.ValueInt64()
-	upd := namebay.FtpUserUpdate{Dir: plan.Directory.ValueStringPointer()}
-	upd.FullName = emptyIfNull(plan.FullName)
-	upd.Description = emptyIfNull(plan.Description)
-	updated, err := nb.Client.UpdateFtpUser(ctx, user, pack.Handle, id, upd)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, objectSummary("update", what, domain), err, ftpUserFields)
-		return
+	// On an error the prior state stands, with each change recorded in it
+	// once made: the next apply sends again only what failed.
+	if !plan.Directory.Equal(state.Directory) || !plan.FullName.Equal(state.FullName) || !plan.Description.Equal(state.Description) {
+		updated, err := nb.Client.UpdateFtpUser(ctx, user, pack.Handle, id, namebay.FtpUserUpdate{
+			Dir:         plan.Directory.ValueStringPointer(),
+			FullName:    emptyIfNull(plan.FullName),
+			Description: emptyIfNull(plan.Description),
+		})
+		if err != nil {
+			addAPIError(&resp.Diagnostics, objectSummary("update", what, domain), err, ftpUserFields)
+			return
+		}
+		state.setFrom(updated, domain)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
 		if err := nb.Client.SetFtpUserPassword(ctx, user, pack.Handle, id, config.PasswordWO.ValueString()); err != nil {
 			addAPIError(&resp.Diagnostics, objectSummary("change the password of", what, domain), err, ftpUserFields)
 			return
 		}
+		state.PasswordWOVersion = plan.PasswordWOVersion
 	}
-	plan.setFrom(updated, domain)
-	plan.PasswordWO = types.StringNull()
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // emptyIfNull sends "" for an unset optional text, so removing it from the

@@ -125,6 +125,8 @@ func hostingPassword() validator.String {
 			var letter, digit, other bool
 			for _, r := range s {
 				switch {
+				case unicode.IsControl(r):
+					return "the password must not contain control characters"
 				case unicode.IsLetter(r):
 					letter = true
 				case unicode.IsDigit(r):
@@ -157,10 +159,8 @@ func packPath(what string) validator.String {
 			case strings.Contains(s, "//"):
 				return fmt.Sprintf("%s %q must not contain //", what, s)
 			}
-			for _, part := range strings.Split(s, "/") {
-				if part == ".." {
-					return fmt.Sprintf("%s %q must stay inside the pack's root: .. is not allowed", what, s)
-				}
+			if strings.Contains(s, "..") {
+				return fmt.Sprintf("%s %q must stay inside the pack's root: .. is not allowed", what, s)
 			}
 			return ""
 		},
