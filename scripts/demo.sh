@@ -46,7 +46,7 @@ say "terraform init -plugin-dir (offline, provider built from this checkout)"
 terraform init -input=false -no-color -plugin-dir="$PLUGIN_DIR" >/dev/null
 terraform version | head -1
 
-say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database"
+say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database, a certificate validated through DNS"
 terraform apply -input=false -auto-approve -no-color
 
 say "The state holds no password"
@@ -54,6 +54,14 @@ if terraform state pull | grep -qF -e "$TF_VAR_ftp_password" -e "$TF_VAR_db_pass
   echo "FAIL: a password was written to the state"; exit 1
 fi
 echo "OK: neither password is in the state"
+
+say "The certificate the sandbox CA issued"
+terraform output -raw certificate_not_after; echo " (not after)"
+if command -v openssl >/dev/null 2>&1; then
+  terraform state show -no-color reseller_ssl_certificate_validation.site |
+    sed -n '/certificate_pem/,/EOT/p' | sed '1s/.*<<-EOT//;$d' | sed 's/^ *//' |
+    openssl x509 -noout -subject -issuer -ext subjectAltName 2>/dev/null || true
+fi
 
 say "terraform plan again: nothing should change (exit code 0)"
 set +e

@@ -1,5 +1,6 @@
 # A customer's estate: a contact, a domain with hosted DNS and the records of
-# its website and mail, and a hosting pack with an FTP user and a database.
+# its website and mail, a hosting pack with an FTP user and a database, and a
+# certificate for the site validated through DNS.
 # `make demo` applies it against the sandbox.
 terraform {
   # Write-only passwords (password_wo) need Terraform 1.11.
@@ -114,6 +115,32 @@ resource "reseller_database" "shop" {
   password_wo_version = 1
 }
 
+# A DV certificate for the site. The platform generates the key (returned once,
+# Sensitive); give `csr` instead to keep the key out of this state.
+resource "reseller_ssl_certificate" "site" {
+  product                   = "AlphaSSL"
+  common_name               = var.domain
+  subject_alternative_names = ["www.${var.domain}"]
+  admin_contact             = reseller_contact.owner.id
+}
+
+# The TXT records that prove control of the names. Their names are known at
+# plan, so for_each can key on them.
+resource "reseller_dns_record" "certificate_validation" {
+  for_each = { for r in reseller_ssl_certificate.site.validation_records : r.name => r }
+
+  zone  = reseller_domain.site.name
+  name  = each.value.name
+  type  = each.value.type
+  value = each.value.value
+}
+
+# Waits until the certificate is issued (and again after each renewal).
+resource "reseller_ssl_certificate_validation" "site" {
+  certificate_id     = reseller_ssl_certificate.site.id
+  validation_records = [for r in reseller_dns_record.certificate_validation : r.value]
+}
+
 output "zone_handle" {
   value = reseller_domain.site.zone_handle
 }
@@ -136,4 +163,8 @@ output "ftp" {
 
 output "database_server" {
   value = reseller_database.shop.server
+}
+
+output "certificate_not_after" {
+  value = reseller_ssl_certificate_validation.site.not_after
 }

@@ -40,6 +40,8 @@ type Namebay struct {
 	// Packs caches hosting packs by client account and handle, so the FTP
 	// users and databases of one pack read it once per operation.
 	Packs *zonesnap.Cache[*namebay.Hosting]
+	// CertProducts caches the certificate catalog for the operation.
+	CertProducts *zonesnap.Cache[[]namebay.CertProduct]
 	// PlannedOffers remembers the offer each hosting pack is planned to have,
 	// so its databases are checked against the offer they will live on.
 	PlannedOffers *Planned
@@ -57,6 +59,7 @@ func NewNamebay(client *namebay.Client, clientAccount string) *Namebay {
 		Offers:        zonesnap.New[[]namebay.HostingOffer](),
 		Packs:         zonesnap.New[*namebay.Hosting](),
 		PlannedOffers: NewPlanned(),
+		CertProducts:  zonesnap.New[[]namebay.CertProduct](),
 	}
 }
 

@@ -168,23 +168,14 @@ func (s *Server) getSettings(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) {
-	var in struct{ DomainPendingSeconds, DnssecPendingSeconds, HostingPendingSeconds *float64 }
+	var in platform.SettingsChange
 	if !decodeAdmin(w, r, &in) {
 		return
 	}
 	var next Settings
 	var err error
 	if !s.update(w, func(tx *platform.Tx) {
-		next = s.world.Settings()
-		if in.DomainPendingSeconds != nil {
-			next.DomainPendingSeconds = *in.DomainPendingSeconds
-		}
-		if in.DnssecPendingSeconds != nil {
-			next.DnssecPendingSeconds = *in.DnssecPendingSeconds
-		}
-		if in.HostingPendingSeconds != nil {
-			next.HostingPendingSeconds = *in.HostingPendingSeconds
-		}
+		next = in.Apply(s.world.Settings())
 		err = s.world.SetSettings(tx, next)
 	}) {
 		return

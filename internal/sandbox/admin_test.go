@@ -183,3 +183,37 @@ func TestCountersUseRouteTemplates(t *testing.T) {
 		}
 	}
 }
+
+func TestAdminCertificateSwitches(t *testing.T) {
+	t.Parallel()
+	e := start(t, sandbox.Options{Settings: sandbox.Settings{DomainPendingSeconds: 1}})
+	type switches struct {
+		DomainPendingSeconds                    float64
+		CertHttpValidation, CertEmailValidation *bool
+	}
+	check := func(what string, got switches, httpOn, emailOn bool) {
+		t.Helper()
+		if got.CertHttpValidation == nil || got.CertEmailValidation == nil || *got.CertHttpValidation != httpOn ||
+			*got.CertEmailValidation != emailOn || got.DomainPendingSeconds != 1 {
+			t.Fatalf("%s: %+v, want HTTP %v and e-mail %v", what, got, httpOn, emailOn)
+		}
+	}
+	var got switches
+	e.admin("GET", "settings", nil, http.StatusOK, &got)
+	check("defaults", got, true, true)
+	e.admin("PUT", "settings", map[string]bool{"CertHttpValidation": false}, http.StatusOK, &got)
+	check("HTTP off", got, false, true)
+	e.admin("PUT", "settings", map[string]float64{"HostingPendingSeconds": 3}, http.StatusOK, &got)
+	check("after a PUT of a delay", got, false, true)
+	e.admin("PUT", "settings", map[string]any{"CertEmailValidation": false, "CertHttpValidation": true}, http.StatusOK, &got)
+	check("e-mail off, HTTP on", got, true, false)
+	e.admin("PUT", "settings", map[string]string{"CertHttpValidation": "false"}, http.StatusBadRequest, nil)
+	e.admin("PUT", "settings", map[string]any{"CertHttpValidation": false, "DnssecPendingSeconds": -1}, http.StatusBadRequest, nil)
+	e.admin("GET", "settings", nil, http.StatusOK, &got)
+	check("after refused PUTs", got, true, false)
+	var settings sandbox.Settings
+	e.admin("GET", "settings", nil, http.StatusOK, &settings)
+	if settings != (sandbox.Settings{DomainPendingSeconds: 1, HostingPendingSeconds: 3, CertEmailValidationFails: true}) {
+		t.Fatalf("settings in Go %+v", settings)
+	}
+}

@@ -2,6 +2,12 @@ package sandbox_test
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -244,4 +250,117 @@ func TestHostingSurvivesACrash(t *testing.T) {
 	if !bytes.Contains(raw, []byte("Sha256")) {
 		t.Error("the store holds no password hash")
 	}
+}
+
+func TestCertificatesSurviveACrash(t *testing.T) {
+	t.Parallel()
+	live := filepath.Join(t.TempDir(), "live.db")
+	e := start(t, sandbox.Options{DataFile: live})
+	ct := e.createContact()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := func(name, method string) string {
+		der, err := x509.CreateCertificateRequest(rand.Reader, &x509.CertificateRequest{
+			Subject: pkix.Name{CommonName: name}, DNSNames: []string{name, "www." + name},
+		}, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cert struct{ Handle string }
+		e.namebay("POST", "Certificate", map[string]any{
+			"ProductName": "DomainSSL", "Period": 1, "San": []string{"www." + name}, "ValidationMethod": method,
+			"CSR":          string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der})),
+			"AdminContact": ct, "BillingContact": ct, "AutoRenew": true,
+		}, http.StatusAccepted, &cert)
+		return cert.Handle
+	}
+	issued, pending := order("kept.com", "Http"), order("waiting.com", "Dns")
+	e.namebay("PUT", "Certificate/"+issued+"/Validate", nil, http.StatusOK, nil)
+	e.admin("PUT", "settings", map[string]bool{"CertEmailValidation": false}, http.StatusOK, nil)
+	var download struct{ Certificate, Chain string }
+	reads := []string{"Certificate/" + issued, "Certificate/" + pending, "Certificate/" + issued + "/Certificate", "Certificate/" + pending + "/csr", "Certificate"}
+	before := map[string]string{}
+	for _, path := range reads {
+		before[path] = string(e.namebay("GET", path, nil, http.StatusOK, nil).Body)
+	}
+	ledger := e.ledger()
+
+	r := restartFromCrash(t, live)
+	for _, path := range reads {
+		if got := string(r.namebay("GET", path, nil, http.StatusOK, nil).Body); got != before[path] {
+			t.Errorf("GET %s after the restart:\n%s\nbefore:\n%s", path, got, before[path])
+		}
+	}
+	if after := r.ledger(); len(after) != 2 || after[0] != ledger[0] || after[1] != ledger[1] {
+		t.Fatalf("ledger after the restart %+v, before %+v", after, ledger)
+	}
+	var settings map[string]any
+	r.admin("GET", "settings", nil, http.StatusOK, &settings)
+	if settings["CertEmailValidation"] != false || settings["CertHttpValidation"] != true {
+		t.Fatalf("settings after the restart %v", settings)
+	}
+
+	// The CA came back: a certificate issued before the restart and one
+	// issued after it verify against the same chain.
+	r.namebay("GET", "Certificate/"+issued+"/Certificate", nil, http.StatusOK, &download)
+	chain := download.Chain
+	verifyLeaf(t, download.Certificate, chain)
+	r.namebay("POST", "Certificate/"+issued+"/Reissue", map[string]any{"CSR": mustCSR(t, key, "kept.com"), "San": []string{}}, http.StatusAccepted, nil)
+	r.namebay("PUT", "Certificate/"+issued+"/Validate", nil, http.StatusOK, nil)
+	r.namebay("GET", "Certificate/"+issued+"/Certificate", nil, http.StatusOK, &download)
+	if download.Chain != chain {
+		t.Fatal("the chain changed across the restart")
+	}
+	leaf := verifyLeaf(t, download.Certificate, chain)
+	if len(leaf.DNSNames) != 1 {
+		t.Fatalf("reissued leaf names %v", leaf.DNSNames)
+	}
+	var next struct{ Handle string }
+	r.namebay("POST", "Certificate", map[string]any{
+		"ProductName": "AlphaSSL", "Period": 1, "CSR": mustCSR(t, key, "next.com"), "ValidationMethod": "Http",
+		"AdminContact": ct, "BillingContact": ct,
+	}, http.StatusAccepted, &next)
+	if next.Handle != "SSL-000003" {
+		t.Fatalf("next certificate after the restart is %s, want SSL-000003", next.Handle)
+	}
+}
+
+// mustCSR makes a PEM request of key for commonName alone.
+func mustCSR(t *testing.T, key *ecdsa.PrivateKey, commonName string) string {
+	t.Helper()
+	der, err := x509.CreateCertificateRequest(rand.Reader, &x509.CertificateRequest{Subject: pkix.Name{CommonName: commonName}}, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der}))
+}
+
+// verifyLeaf checks that a PEM certificate verifies against chain (the
+// intermediate, then the root) now and returns it.
+func verifyLeaf(t *testing.T, leafPEM, chain string) *x509.Certificate {
+	t.Helper()
+	var certs []*x509.Certificate
+	for rest := []byte(leafPEM + chain); ; {
+		var block *pem.Block
+		if block, rest = pem.Decode(rest); block == nil {
+			break
+		}
+		cert, err := x509.ParseCertificate(block.Bytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		certs = append(certs, cert)
+	}
+	if len(certs) != 3 {
+		t.Fatalf("%d certificates in the leaf and chain, want 3", len(certs))
+	}
+	roots, intermediates := x509.NewCertPool(), x509.NewCertPool()
+	intermediates.AddCert(certs[1])
+	roots.AddCert(certs[2])
+	if _, err := certs[0].Verify(x509.VerifyOptions{Roots: roots, Intermediates: intermediates}); err != nil {
+		t.Fatalf("the certificate does not verify against its chain: %v", err)
+	}
+	return certs[0]
 }

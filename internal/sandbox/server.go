@@ -26,7 +26,8 @@ type Options struct {
 	Settings Settings
 }
 
-// Settings are the sandbox's adjustable delays, in seconds.
+// Settings are the sandbox's adjustable delays, in seconds, and its
+// certificate validation switches.
 type Settings = platform.Settings
 
 // EnvVar is one printed provider setting: export Name=Value.

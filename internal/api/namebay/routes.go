@@ -112,3 +112,35 @@ func databaseRoute(handle, name string) string {
 func databasePasswordRoute(handle, name string) string {
 	return databaseRoute(handle, name) + "/Password"
 }
+
+// Certificate routes. GET of a certificate, Validate, Certificate and csr
+// are public; the others are proposals modelled on the XML ssl_order and
+// ssl_renew.
+const (
+	// routeCertificates: GET ?commonName= (paged), POST (proposal).
+	routeCertificates = "api/Certificate"
+	// routeCertProducts: GET (proposal).
+	routeCertProducts = routeCertificates + "/Product"
+	// routeCSR: POST (proposal).
+	routeCSR = routeCertificates + "/Csr"
+)
+
+// certificateRoute: GET; PUT and DELETE (proposal).
+func certificateRoute(handle string) string {
+	return routeCertificates + "/" + url.PathEscape(handle)
+}
+
+// certificateValidateRoute: PUT.
+func certificateValidateRoute(handle string) string { return certificateRoute(handle) + "/Validate" }
+
+// issuedCertificateRoute: GET.
+func issuedCertificateRoute(handle string) string { return certificateRoute(handle) + "/Certificate" }
+
+// certificateCSRRoute: GET.
+func certificateCSRRoute(handle string) string { return certificateRoute(handle) + "/csr" }
+
+// certificateRenewRoute: POST (proposal).
+func certificateRenewRoute(handle string) string { return certificateRoute(handle) + "/Renew" }
+
+// certificateReissueRoute: POST (proposal).
+func certificateReissueRoute(handle string) string { return certificateRoute(handle) + "/Reissue" }

@@ -458,3 +458,134 @@ type databaseResize struct {
 type passwordChange struct {
 	Pwd string
 }
+
+// CertProduct is one SSL certificate product. Price is per year in Currency.
+type CertProduct struct {
+	ProductName string
+	Validation  string // "DV", "OV" or "EV"
+	Wildcard    bool   // whether names may start with "*."
+	MaxSan      int64  // the most names besides the common name
+	Periods     []int64
+	Price       float64
+	Currency    string
+}
+
+// CSRRequest asks the API for a key pair and a certificate signing request.
+// Empty fields and a zero KeySize leave the choice to the API.
+type CSRRequest struct {
+	CommonName   string
+	San          []string // the names besides CommonName
+	Organization string   `json:",omitempty"`
+	Unit         string   `json:",omitempty"`
+	City         string   `json:",omitempty"`
+	State        string   `json:",omitempty"`
+	Country      string   `json:",omitempty"`
+	Email        string   `json:",omitempty"`
+	KeySize      int64    `json:",omitempty"`
+}
+
+// GeneratedCSR is a CSR with its private key, both PEM. The API keeps
+// neither: PrivateKey exists only here and must never be logged.
+type GeneratedCSR struct {
+	CSR        string
+	PrivateKey string
+}
+
+// String hides the private key from anything that formats the value.
+func (g GeneratedCSR) String() string { return "GeneratedCSR{CSR: " + g.CSR + ", PrivateKey: ***}" }
+
+// GoString hides the private key from %#v.
+func (g GeneratedCSR) GoString() string { return g.String() }
+
+// NewCertificate orders a certificate for the subject of CSR plus San, for
+// Period years. The contacts are contact handles.
+type NewCertificate struct {
+	ProductName      string
+	Period           int64
+	CSR              string   // PEM; its CN and DNS names must be the common name plus San
+	San              []string // the names besides the common name
+	ValidationMethod string   // ValidationDNS, ValidationHTTP or ValidationEmail
+	ApproverEmail    string   `json:",omitempty"` // one of ApproverMailList, for ValidationEmail
+	AdminContact     string
+	BillingContact   string
+	AutoRenew        bool
+}
+
+// Certificate is an SSL certificate order as the API reports it (the API's
+// CertDetails). The validation fields that apply depend on ValidationMethod.
+type Certificate struct {
+	Handle           string
+	CommonName       string
+	San              []string // the names besides CommonName
+	ProductName      string
+	Period           int64
+	AdminContact     string // contact handle
+	BillingContact   string // contact handle
+	ValidationMethod string // ValidationDNS, ValidationHTTP or ValidationEmail
+	ApproverEmail    string
+	OrderId          ID
+	TicketId         ID
+	// DnsTxt is the TXT value every name of VerificationFQDNList must have.
+	DnsTxt string
+	// MetaTag is the content of the files at WellknownUrlList.
+	MetaTag                  string
+	VerificationFQDNList     []string
+	VerificationUrlList      []string
+	WellknownUrlList         []string
+	ApproverMailList         []string
+	PossiblePhishingDetected bool
+	RegDate                  string // RFC 3339; "" until the first issuance
+	ExpDate                  string // RFC 3339; "" until the first issuance
+	Status                   string // CertPending, CertIssued, CertRevoked or CertExpired
+	AutoRenew                bool
+	TicketState              string
+	Error                    string // why the last validation did not pass
+	Account                  string // handle of the owning account
+}
+
+// Values of Certificate.Status.
+const (
+	CertPending = "PENDING" // ordered, renewed or reissued, waiting for validation
+	CertIssued  = "ISSUED"
+	CertRevoked = "REVOKED"
+	CertExpired = "EXPIRED"
+)
+
+// Values of NewCertificate.ValidationMethod and Certificate.ValidationMethod.
+const (
+	ValidationDNS   = "Dns"
+	ValidationHTTP  = "Http"
+	ValidationEmail = "Email"
+)
+
+// IssuedCertificate is the certificate last issued for an order, PEM.
+// Chain holds the intermediate then the root.
+type IssuedCertificate struct {
+	Handle           string
+	CommonName       string
+	Certificate      string
+	Chain            string
+	RegistrationDate string // RFC 3339
+	RevocationDate   string // RFC 3339; "" unless Revoked
+	Revoked          bool
+}
+
+// CertificateCSR is the signing request an order currently uses.
+type CertificateCSR struct {
+	CSR        string
+	CommonName string
+}
+
+type certRenewal struct {
+	Period int64
+	CSR    string `json:",omitempty"` // empty keeps the current one
+}
+
+type certReissue struct {
+	CSR string
+	San []string
+}
+
+type certEdit struct {
+	AutoRenew bool
+}

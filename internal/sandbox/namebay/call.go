@@ -62,8 +62,12 @@ func (c *call) reply(status int, v any) error {
 
 // ticket answers 202 with an asynchronous operation's ticket.
 func (c *call) ticket(detail string) error {
-	id := fmt.Sprintf("TK-%06d", c.e.world.Next(c.tx, ticketSeq))
-	return c.reply(http.StatusAccepted, []wireError{{Code: 200, Detail: detail, Data: ticketData{TicketId: id}}})
+	return c.reply(http.StatusAccepted, []wireError{{Code: 200, Detail: detail, Data: ticketData{TicketId: c.newTicketId()}}})
+}
+
+// newTicketId draws the handle of an asynchronous operation's ticket.
+func (c *call) newTicketId() string {
+	return fmt.Sprintf("TK-%06d", c.e.world.Next(c.tx, ticketSeq))
 }
 
 // noContent answers 204, for deletions.

@@ -82,3 +82,8 @@ func errNotNamebayNs(format string, args ...any) *apiError {
 func errQuota(format string, args ...any) *apiError {
 	return newError(http.StatusConflict, 513, "", format, args...)
 }
+
+// errTooEarly refuses a renewal asked for too long before the expiry date.
+func errTooEarly(format string, args ...any) *apiError {
+	return newError(http.StatusUnprocessableEntity, 726, "", format, args...)
+}

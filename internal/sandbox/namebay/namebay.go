@@ -1,7 +1,8 @@
 // Package namebay emulates the Namebay REST API (contacts, domains, DNS
-// zones and records, hosting packs) as the cmd/reseller-sandbox README
-// describes it. It keeps its own wire types and validation, written from
-// that contract and not shared with the provider's client.
+// zones and records, hosting packs, SSL certificates) as the
+// cmd/reseller-sandbox README describes it. It keeps its own wire types and
+// validation, written from that contract and not shared with the
+// provider's client.
 package namebay
 
 import (
@@ -71,11 +72,11 @@ func (e *Emulator) WriteError(w http.ResponseWriter, status int, detail string) 
 	writeJSON(w, status, []wireError{{Code: code, Detail: detail}})
 }
 
-// Settle brings time-driven states up to now: a domain or hosting pack
-// whose expiry date has passed is renewed for a year when it auto-renews
-// (and billed), and expires otherwise. Pending registrations, packs being
-// set up and DNSSEC changes need nothing here: their state is computed from
-// the time they complete.
+// Settle brings time-driven states up to now: a domain, hosting pack or
+// certificate whose expiry date has passed is renewed for a year when it
+// auto-renews (and billed), and expires otherwise. Pending registrations,
+// packs being set up and DNSSEC changes need nothing here: their state is
+// computed from the time they complete.
 func (e *Emulator) Settle(now time.Time, tx *platform.Tx) {
 	for _, d := range e.dueDomains(now) {
 		for !d.Expires.After(now) {
@@ -89,6 +90,7 @@ func (e *Emulator) Settle(now time.Time, tx *platform.Tx) {
 		e.saveDomain(tx, d)
 	}
 	e.settleHosting(now, tx)
+	e.settleCertificates(now, tx)
 }
 
 // Routes registers every route of the API.
@@ -158,4 +160,17 @@ func (e *Emulator) Routes(r platform.Router) {
 	e.handle(r, "PUT /api/Hosting/{hosting}/Db/{name}", e.updateDatabase)
 	e.handle(r, "DELETE /api/Hosting/{hosting}/Db/{name}", e.deleteDatabase)
 	e.handle(r, "POST /api/Hosting/{hosting}/Db/{name}/Password", e.setDatabasePassword)
+
+	e.handle(r, "GET /api/Certificate/Product", e.listCertProducts)
+	e.handle(r, "POST /api/Certificate/Csr", e.generateCsr)
+	e.handle(r, "GET /api/Certificate", e.listCertificates)
+	e.handle(r, "POST /api/Certificate", e.orderCertificate)
+	e.handle(r, "GET /api/Certificate/{certificate}", e.getCertificate)
+	e.handle(r, "PUT /api/Certificate/{certificate}", e.editCertificate)
+	e.handle(r, "DELETE /api/Certificate/{certificate}", e.revokeCertificate)
+	e.handle(r, "PUT /api/Certificate/{certificate}/Validate", e.validateCertificate)
+	e.handle(r, "GET /api/Certificate/{certificate}/Certificate", e.downloadCertificate)
+	e.handle(r, "GET /api/Certificate/{certificate}/csr", e.getCertificateCsr)
+	e.handle(r, "POST /api/Certificate/{certificate}/Renew", e.renewCertificate)
+	e.handle(r, "POST /api/Certificate/{certificate}/Reissue", e.reissueCertificate)
 }

@@ -18,6 +18,7 @@ const (
 	aliasesBucket  = "namebay.hosting.aliases"
 	ftpUsersBucket = "namebay.hosting.ftpusers"
 	dbsBucket      = "namebay.hosting.databases"
+	certsBucket    = "namebay.certificates"
 
 	contactSeq = "namebay.contact"
 	domainSeq  = "namebay.domain"
@@ -26,6 +27,7 @@ const (
 	ticketSeq  = "namebay.ticket"
 	packSeq    = "namebay.hosting"
 	ftpUserSeq = "namebay.ftpuser"
+	certSeq    = "namebay.certificate"
 )
 
 // contact is a stored contact. Account is the handle of its owner.
@@ -129,6 +131,8 @@ type state struct {
 	packs         map[string]*hostingPack // by handle
 	packsByDomain map[string]*hostingPack
 	aliasOwners   map[string]*hostingPack // by alias domain
+	certs         map[string]*certificate // by handle
+	ca            *certAuthority          // nil until the first issuance
 }
 
 func newState() state {
@@ -143,6 +147,7 @@ func newState() state {
 		packs:         map[string]*hostingPack{},
 		packsByDomain: map[string]*hostingPack{},
 		aliasOwners:   map[string]*hostingPack{},
+		certs:         map[string]*certificate{},
 	}
 }
 
@@ -181,7 +186,10 @@ func (e *Emulator) Load() error {
 			e.records[r.Id] = r
 		}
 	}
-	return e.loadHosting()
+	if err := e.loadHosting(); err != nil {
+		return err
+	}
+	return e.loadCertificates()
 }
 
 func (e *Emulator) addDomain(d *domain) {

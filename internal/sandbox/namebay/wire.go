@@ -351,3 +351,109 @@ type wireDb struct {
 type passwordRequest struct {
 	Pwd string
 }
+
+type wireCertProduct struct {
+	ProductName string
+	Validation  string // DV, OV, EV
+	Wildcard    bool
+	MaxSan      int
+	Periods     []int
+	Price       platform.Money
+	Currency    string
+}
+
+// csrRequest is the body of POST api/Certificate/Csr.
+type csrRequest struct {
+	CommonName   string
+	San          []string
+	Organization string
+	Unit         string
+	City         string
+	State        string
+	Country      string
+	Email        string
+	KeySize      int
+}
+
+type csrAnswer struct {
+	CSR        string
+	PrivateKey string
+}
+
+// newCertificate is the body of POST api/Certificate. The contacts are
+// handles.
+type newCertificate struct {
+	ProductName      string
+	Period           int
+	CSR              string
+	San              []string
+	ValidationMethod string // Dns, Http, Email
+	ApproverEmail    string
+	AdminContact     string
+	BillingContact   string
+	AutoRenew        bool
+}
+
+// editCertificate is the body of PUT api/Certificate/{handle}; without
+// AutoRenew nothing changes.
+type editCertificate struct {
+	AutoRenew *bool
+}
+
+// renewCertificate is the body of POST api/Certificate/{handle}/Renew;
+// without CSR the current request is kept.
+type renewCertificate struct {
+	Period int
+	CSR    string
+}
+
+// reissueCertificate is the body of POST api/Certificate/{handle}/Reissue.
+type reissueCertificate struct {
+	CSR string
+	San []string
+}
+
+type wireCertDetails struct {
+	Handle                   string
+	CommonName               string
+	San                      []string
+	ProductName              string
+	Period                   int
+	AdminContact             string
+	BillingContact           string
+	ValidationMethod         string
+	ApproverEmail            string
+	OrderId                  string
+	TicketId                 string
+	DnsTxt                   string
+	MetaTag                  string
+	VerificationFQDNList     []string
+	VerificationUrlList      []string
+	WellknownUrlList         []string
+	ApproverMailList         []string
+	PossiblePhishingDetected bool
+	RegDate                  *time.Time
+	ExpDate                  *time.Time
+	Status                   string // PENDING, ISSUED, REVOKED, EXPIRED
+	AutoRenew                bool
+	TicketState              string // pending, completed
+	Error                    string
+	Account                  string
+}
+
+// wireIssued is the answer of GET api/Certificate/{handle}/Certificate.
+type wireIssued struct {
+	Handle           string
+	CommonName       string
+	Certificate      string // PEM
+	Chain            string // PEM: the intermediate, then the root
+	RegistrationDate time.Time
+	RevocationDate   *time.Time
+	Revoked          bool
+}
+
+// wireCsr is the answer of GET api/Certificate/{handle}/csr.
+type wireCsr struct {
+	CSR        string
+	CommonName string
+}

@@ -1,6 +1,6 @@
 // Package namebay holds the resources and data sources of the Namebay family:
-// contacts, domains, DNS records, availability, the TLD catalogue, and the
-// hosting packs with their FTP users and databases.
+// contacts, domains, DNS records, availability, the TLD catalogue, the
+// hosting packs with their FTP users and databases, and SSL certificates.
 package namebay
 
 import (
@@ -26,6 +26,8 @@ func Resources() []func() resource.Resource {
 		newHostingPackResource,
 		newFtpUserResource,
 		newDatabaseResource,
+		newSSLCertificateResource,
+		newSSLValidationResource,
 	}
 }
 
@@ -35,6 +37,7 @@ func DataSources() []func() datasource.DataSource {
 		newDomainAvailabilityDataSource,
 		newTldsDataSource,
 		newHostingOffersDataSource,
+		newSSLProductsDataSource,
 	}
 }
 
