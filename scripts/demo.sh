@@ -26,13 +26,13 @@ say "Starting the sandbox (data file $work/sandbox.db)"
 "$SANDBOX" serve --listen 127.0.0.1:0 --data "$work/sandbox.db" >"$work/sandbox.env" 2>"$work/sandbox.log" &
 sandbox_pid=$!
 for _ in $(seq 100); do
-  grep -q '^export RESELLER_NAMEBAY_PASSWORD=' "$work/sandbox.env" 2>/dev/null && break
+  grep -q '^export RESELLER_ISPMANAGER_PASSWORD=' "$work/sandbox.env" 2>/dev/null && break
   kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.log"; exit 1; }
   sleep 0.1
 done
 eval "$(grep '^export ' "$work/sandbox.env")"
 admin=${RESELLER_NAMEBAY_ENDPOINT%/namebay}
-grep '^export' "$work/sandbox.env" | sed -E 's/(PASSWORD=).*/\1********/'
+grep '^export' "$work/sandbox.env" | sed -E 's/(PASSWORD|SECRET|TOKEN)=.*/\1=********/'
 
 # Fresh passwords for this run: ephemeral variables, never in the state.
 password() { printf 'Demo-%s-7' "$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
@@ -46,7 +46,7 @@ say "terraform init -plugin-dir (offline, provider built from this checkout)"
 terraform init -input=false -no-color -plugin-dir="$PLUGIN_DIR" >/dev/null
 terraform version | head -1
 
-say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database, a certificate validated through DNS"
+say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database, a certificate validated through DNS, an ispmanager licence"
 terraform apply -input=false -auto-approve -no-color
 
 say "The state holds no password"
@@ -62,6 +62,10 @@ if command -v openssl >/dev/null 2>&1; then
     sed -n '/certificate_pem/,/EOT/p' | sed '1s/.*<<-EOT//;$d' | sed 's/^ *//' |
     openssl x509 -noout -subject -issuer -ext subjectAltName 2>/dev/null || true
 fi
+
+say "The panel licence (its key is Sensitive: the CLI does not print it)"
+terraform state show -no-color reseller_ispmanager_license.panel |
+  grep -E '^ *(id|product_name|ip|status|expiry_date|license_key) ' || true
 
 say "terraform plan again: nothing should change (exit code 0)"
 set +e
@@ -87,17 +91,23 @@ curl -fsS -X PUT -H 'Content-Type: application/json' \
   -d '{"FrameWork":{"Type":"PHP","Version":"8.1"}}' \
   "$admin/_sandbox/as/$RESELLER_NAMEBAY_USERNAME/namebay/api/Hosting/$pack" >/dev/null
 echo "the site now runs PHP 8.1 in the sandbox"
+license=$(terraform output -raw license_id)
+curl -fsS -X POST --data-urlencode "func=soft.edit" --data-urlencode "elid=$license" \
+  --data-urlencode "ip=198.51.100.9" --data-urlencode "sok=ok" --data-urlencode "out=json" \
+  "$admin/_sandbox/as/$RESELLER_ISPMANAGER_USERNAME/ispmanager/billmgr" >/dev/null
+echo "the panel licence $license is now bound to 198.51.100.9 on the partner's side"
 
-say "terraform plan: both drifts show (exit code 2)"
+say "terraform plan: the three drifts show (exit code 2)"
 set +e
 terraform plan -input=false -detailed-exitcode -no-color >"$work/plan3.txt"
 code=$?
 set -e
 sed -n '/will be updated in-place/,/Plan:/p' "$work/plan3.txt"
 if [ "$code" -ne 2 ] || ! grep -q 'reseller_dns_record.site\["www"\] will be updated' "$work/plan3.txt" ||
-  ! grep -q 'reseller_hosting_pack.site will be updated' "$work/plan3.txt"; then
+  ! grep -q 'reseller_hosting_pack.site will be updated' "$work/plan3.txt" ||
+  ! grep -q 'reseller_ispmanager_license.panel will be updated' "$work/plan3.txt"; then
   cat "$work/plan3.txt"
-  echo "FAIL: the plan does not show both out-of-band changes (exit code $code)"; exit 1
+  echo "FAIL: the plan does not show the three out-of-band changes (exit code $code)"; exit 1
 fi
 echo "OK: drift detected"
 

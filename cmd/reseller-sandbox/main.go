@@ -70,7 +70,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	s, err := sandbox.New(sandbox.Options{
 		DataFile: *data,
 		Seed:     *seed,
-		Settings: sandbox.Settings{DomainPendingSeconds: 2, DnssecPendingSeconds: 2, HostingPendingSeconds: 2},
+		Settings: sandbox.Settings{DomainPendingSeconds: 2, DnssecPendingSeconds: 2, HostingPendingSeconds: 2, LicenseKeySeconds: 2},
 	})
 	if err != nil {
 		logger.Print(err)

@@ -1,6 +1,7 @@
 # A customer's estate: a contact, a domain with hosted DNS and the records of
-# its website and mail, a hosting pack with an FTP user and a database, and a
-# certificate for the site validated through DNS.
+# its website and mail, a hosting pack with an FTP user and a database, a
+# certificate for the site validated through DNS, and the ispmanager licence
+# of the customer's own server.
 # `make demo` applies it against the sandbox.
 terraform {
   # Write-only passwords (password_wo) need Terraform 1.11.
@@ -12,13 +13,20 @@ terraform {
   }
 }
 
-# Credentials and endpoint come from RESELLER_NAMEBAY_* (the sandbox prints them).
+# Credentials and endpoints come from RESELLER_NAMEBAY_* and
+# RESELLER_ISPMANAGER_* (the sandbox prints them).
 provider "reseller" {}
 
 variable "domain" {
   description = "Domain to register for the customer."
   type        = string
   default     = "acme-bakery.com"
+}
+
+variable "server_ip" {
+  description = "IPv4 address of the customer's server: the site's A records and the panel licence point at it."
+  type        = string
+  default     = "203.0.113.10"
 }
 
 # Passwords are ephemeral: Terraform passes them to the provider and never
@@ -60,8 +68,8 @@ resource "reseller_domain" "site" {
 
 locals {
   records = {
-    apex  = { name = "@", type = "A", value = "203.0.113.10" }
-    www   = { name = "www", type = "A", value = "203.0.113.10" }
+    apex  = { name = "@", type = "A", value = var.server_ip }
+    www   = { name = "www", type = "A", value = var.server_ip }
     www6  = { name = "www", type = "AAAA", value = "2001:db8::10" }
     blog  = { name = "blog", type = "CNAME", value = "www.${var.domain}." }
     spf   = { name = "@", type = "TXT", value = "v=spf1 mx -all" }
@@ -141,6 +149,14 @@ resource "reseller_ssl_certificate_validation" "site" {
   validation_records = [for r in reseller_dns_record.certificate_validation : r.value]
 }
 
+# The server's control panel: an ispmanager 6 lite licence bound to its IP,
+# paid from the ispmanager partner balance and renewed monthly.
+resource "reseller_ispmanager_license" "panel" {
+  product_id = 55227 # ispmanager 6 lite (see data.reseller_ispmanager_products)
+  name       = "web1.${var.domain}"
+  ip         = var.server_ip
+}
+
 output "zone_handle" {
   value = reseller_domain.site.zone_handle
 }
@@ -167,4 +183,12 @@ output "database_server" {
 
 output "certificate_not_after" {
   value = reseller_ssl_certificate_validation.site.not_after
+}
+
+output "license_id" {
+  value = reseller_ispmanager_license.panel.id
+}
+
+output "license_expiry_date" {
+  value = reseller_ispmanager_license.panel.expiry_date
 }

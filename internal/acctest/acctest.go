@@ -39,7 +39,7 @@ func NewSandbox(t testing.TB) *Sandbox {
 	t.Helper()
 	srv, err := sandbox.New(sandbox.Options{
 		Seed:     1,
-		Settings: sandbox.Settings{DomainPendingSeconds: 0.3, DnssecPendingSeconds: 0.3, HostingPendingSeconds: 0.3},
+		Settings: sandbox.Settings{DomainPendingSeconds: 0.3, DnssecPendingSeconds: 0.3, HostingPendingSeconds: 0.3, LicenseKeySeconds: 0.3},
 	})
 	if err != nil {
 		t.Fatalf("start sandbox: %v", err)
@@ -59,8 +59,9 @@ func NewSandbox(t testing.TB) *Sandbox {
 // Env returns the value of one of the variables the sandbox prints at start.
 func (s *Sandbox) Env(name string) string { return s.env[name] }
 
-// ProviderConfig is a provider block pointing the namebay family at this
-// sandbox, with no client-side rate limit so tests run at full speed.
+// ProviderConfig is a provider block pointing the namebay and ispmanager
+// families at this sandbox, with no client-side rate limit so tests run at
+// full speed.
 func (s *Sandbox) ProviderConfig() string {
 	return s.ProviderConfigWith("")
 }
@@ -76,8 +77,36 @@ provider "reseller" {
     max_requests_per_second = 0
     %s
   }
+  ispmanager {
+    endpoint                = %q
+    username                = %q
+    password                = %q
+    max_requests_per_second = 0
+  }
+%s}
+`, s.env["RESELLER_NAMEBAY_ENDPOINT"], s.env["RESELLER_NAMEBAY_USERNAME"], s.env["RESELLER_NAMEBAY_PASSWORD"], extra,
+		s.env["RESELLER_ISPMANAGER_ENDPOINT"], s.env["RESELLER_ISPMANAGER_USERNAME"], s.env["RESELLER_ISPMANAGER_PASSWORD"],
+		s.ZohoBlock(s.env["RESELLER_ZOHO_MAIL_REFRESH_TOKEN"]))
 }
-`, s.env["RESELLER_NAMEBAY_ENDPOINT"], s.env["RESELLER_NAMEBAY_USERNAME"], s.env["RESELLER_NAMEBAY_PASSWORD"], extra)
+
+// ZohoBlock is the zoho_mail block of the provider for this sandbox, with
+// the given refresh token.
+func (s *Sandbox) ZohoBlock(refreshToken string) string {
+	if s.env["RESELLER_ZOHO_MAIL_CLIENT_ID"] == "" {
+		return ""
+	}
+	return fmt.Sprintf(`  zoho_mail {
+    accounts_endpoint       = %q
+    mail_endpoint           = %q
+    mailadmin_endpoint      = %q
+    store_endpoint          = %q
+    client_id               = %q
+    client_secret           = %q
+    refresh_token           = %q
+    max_requests_per_second = 0
+  }
+`, s.env["RESELLER_ZOHO_MAIL_ACCOUNTS_ENDPOINT"], s.env["RESELLER_ZOHO_MAIL_MAIL_ENDPOINT"], s.env["RESELLER_ZOHO_MAIL_MAILADMIN_ENDPOINT"],
+		s.env["RESELLER_ZOHO_MAIL_STORE_ENDPOINT"], s.env["RESELLER_ZOHO_MAIL_CLIENT_ID"], s.env["RESELLER_ZOHO_MAIL_CLIENT_SECRET"], refreshToken)
 }
 
 // LedgerEntry is one billable operation recorded by the sandbox.
@@ -130,6 +159,7 @@ func (s *Sandbox) ResetCounters(t testing.TB) {
 type FaultRule struct {
 	Method            string  `json:"Method,omitempty"`
 	Path              string  `json:"Path"`
+	Func              string  `json:"Func,omitempty"` // the func of a BILLmanager call
 	Kind              string  `json:"Kind"`
 	Probability       float64 `json:"Probability,omitempty"`
 	Count             int     `json:"Count,omitempty"`

@@ -4,8 +4,10 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -16,8 +18,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	ispmanagerapi "github.com/resellerkit/terraform-provider-reseller/internal/api/ispmanager"
 	namebayapi "github.com/resellerkit/terraform-provider-reseller/internal/api/namebay"
+	"github.com/resellerkit/terraform-provider-reseller/internal/api/zohomail"
 	"github.com/resellerkit/terraform-provider-reseller/internal/providerdata"
+	"github.com/resellerkit/terraform-provider-reseller/internal/service/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/service/namebay"
 	"github.com/resellerkit/terraform-provider-reseller/internal/transport"
 )
@@ -75,10 +80,19 @@ func (p *resellerProvider) Configure(ctx context.Context, req provider.Configure
 			data.Unconfigured[b.name] = unconfiguredMessage(r, !obj.IsNull())
 			continue
 		}
-		if b.name == "namebay" {
+		switch b.name {
+		case "namebay":
 			nb, diags := p.configureNamebay(r, userAgent)
 			resp.Diagnostics.Append(diags...)
 			data.Namebay = nb
+		case "ispmanager":
+			isp, diags := p.configureIspmanager(r, userAgent)
+			resp.Diagnostics.Append(diags...)
+			data.Ispmanager = isp
+		case "zoho_mail":
+			zm, diags := p.configureZohoMail(r, userAgent)
+			resp.Diagnostics.Append(diags...)
+			data.ZohoMail = zm
 		}
 	}
 	if resp.Diagnostics.HasError() {
@@ -102,32 +116,34 @@ func unconfiguredMessage(r resolved, blockPresent bool) string {
 		r.block.name, strings.Join(fields, " and "), strings.Join(envs, " and "))
 }
 
-func (p *resellerProvider) configureNamebay(r resolved, userAgent string) (*providerdata.Namebay, diag.Diagnostics) {
-	var diags diag.Diagnostics
+// httpConfig reads the rate limit and retry settings of a block.
+func httpConfig(r resolved, userAgent string, diags *diag.Diagnostics) transport.Config {
+	block := r.block.name
 	rate, err := r.float("max_requests_per_second", 10)
 	if err != nil {
-		diags.AddAttributeError(path.Root("namebay").AtName("max_requests_per_second"), "Invalid Namebay setting", err.Error())
+		diags.AddAttributeError(path.Root(block).AtName("max_requests_per_second"), "Invalid "+block+" setting", err.Error())
 	}
 	retries, err := r.int("max_retries", 5)
 	if err != nil {
-		diags.AddAttributeError(path.Root("namebay").AtName("max_retries"), "Invalid Namebay setting", err.Error())
-	}
-	if diags.HasError() {
-		return nil, diags
+		diags.AddAttributeError(path.Root(block).AtName("max_retries"), "Invalid "+block+" setting", err.Error())
 	}
 	if retries == 0 {
 		retries = -1 // the transport reads 0 as "default"
+	}
+	return transport.Config{Subsystem: block, UserAgent: userAgent, RequestsPerSecond: rate, MaxRetries: retries}
+}
+
+func (p *resellerProvider) configureNamebay(r resolved, userAgent string) (*providerdata.Namebay, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	httpCfg := httpConfig(r, userAgent, &diags)
+	if diags.HasError() {
+		return nil, diags
 	}
 	client, err := namebayapi.New(namebayapi.Config{
 		Endpoint: r.string("endpoint", "https://rest.namebay.com"),
 		Username: r.values["username"],
 		Password: r.values["password"],
-		HTTP: transport.Config{
-			Subsystem:         "namebay",
-			UserAgent:         userAgent,
-			RequestsPerSecond: rate,
-			MaxRetries:        retries,
-		},
+		HTTP:     httpCfg,
 	})
 	if err != nil {
 		diags.AddAttributeError(path.Root("namebay").AtName("endpoint"), "Invalid Namebay endpoint", err.Error())
@@ -136,10 +152,72 @@ func (p *resellerProvider) configureNamebay(r resolved, userAgent string) (*prov
 	return providerdata.NewNamebay(client, r.values["client_account"]), diags
 }
 
+// ispmanagerEndpoints are the partner areas' API URLs.
+var ispmanagerEndpoints = map[string]string{
+	"eu":     "https://api-eu.ispmanager.com/billmgr",
+	"global": "https://api.ispmanager.com/billmgr",
+}
+
+func (p *resellerProvider) configureIspmanager(r resolved, userAgent string) (*providerdata.Ispmanager, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	httpCfg := httpConfig(r, userAgent, &diags)
+	if diags.HasError() {
+		return nil, diags
+	}
+	client, err := ispmanagerapi.New(ispmanagerapi.Config{
+		Endpoint: r.string("endpoint", ispmanagerEndpoints[r.string("region", "eu")]),
+		Username: r.values["username"],
+		Password: r.values["password"],
+		HTTP:     httpCfg,
+	})
+	if err != nil {
+		diags.AddAttributeError(path.Root("ispmanager").AtName("endpoint"), "Invalid ispmanager endpoint", err.Error())
+		return nil, diags
+	}
+	return providerdata.NewIspmanager(client), diags
+}
+
+func (p *resellerProvider) configureZohoMail(r resolved, userAgent string) (*providerdata.ZohoMail, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	attr := func(name string) path.Path { return path.Root("zoho_mail").AtName(name) }
+	httpCfg := httpConfig(r, userAgent, &diags)
+	region := r.string("region", "us")
+	accounts, mail, mailadmin, store, ok := zohomail.RegionURLs(region)
+	if !ok {
+		diags.AddAttributeError(attr("region"), "Invalid Zoho Mail region", fmt.Sprintf("%q is not a Zoho data centre.", region))
+	}
+	var planIDs map[string]providerdata.ZohoPlanIDs
+	if raw := r.values["plan_ids"]; raw != "" {
+		if err := json.Unmarshal([]byte(raw), &planIDs); err != nil {
+			diags.AddAttributeError(attr("plan_ids"), "Invalid Zoho Mail plan IDs",
+				fmt.Sprintf("plan_ids must be a JSON object such as {\"standard\": {\"plan_id\": 10730, \"user_addon_id\": 10779}}: %v", err))
+		}
+	}
+	if diags.HasError() {
+		return nil, diags
+	}
+	cfg := zohomail.Config{
+		AccountsURL:  r.string("accounts_endpoint", accounts),
+		MailURL:      r.string("mail_endpoint", mail),
+		MailAdminURL: r.string("mailadmin_endpoint", mailadmin),
+		StoreURL:     r.string("store_endpoint", store),
+		ClientID:     r.values["client_id"],
+		ClientSecret: r.values["client_secret"],
+		RefreshToken: r.values["refresh_token"],
+		HTTP:         httpCfg,
+	}
+	client, err := zohomail.New(cfg)
+	if err != nil {
+		diags.AddAttributeError(path.Root("zoho_mail"), "Invalid Zoho Mail settings", err.Error())
+		return nil, diags
+	}
+	return &providerdata.ZohoMail{Client: client, Region: region, MailAdminURL: cfg.MailAdminURL, PlanIDs: planIDs}, diags
+}
+
 func (p *resellerProvider) Resources(context.Context) []func() resource.Resource {
-	return namebay.Resources()
+	return slices.Concat(namebay.Resources(), ispmanager.Resources())
 }
 
 func (p *resellerProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return namebay.DataSources()
+	return slices.Concat(namebay.DataSources(), ispmanager.DataSources())
 }

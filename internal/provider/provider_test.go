@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -127,4 +128,74 @@ func TestAccProvider_wrongPasswordIsRefused(t *testing.T) {
 			ExpectError: regexp.MustCompile(`Could not create contact Camille Martin(?s:.*)POST api/Token: 401 code 401: Authorization has been denied`),
 		}},
 	})
+}
+
+const licenseConfig = `
+provider "reseller" {}
+
+resource "reseller_ispmanager_license" "l" {
+  product_id = 55227
+  name       = "web1.example"
+  ip         = "203.0.113.10"
+}
+`
+
+func TestAccProvider_ispmanagerMissingBlockFailsAtPlan(t *testing.T) {
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(map[string]string{}),
+		Steps: []resource.TestStep{{
+			Config:      licenseConfig,
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)reseller_ispmanager_license needs the ispmanager partner API.*"ispmanager".*RESELLER_ISPMANAGER_USERNAME.*RESELLER_ISPMANAGER_PASSWORD`),
+		}},
+	})
+}
+
+func TestAccProvider_ispmanagerConfiguredFromEnvironment(t *testing.T) {
+	env, _ := sandboxEnv(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(env),
+		Steps: []resource.TestStep{{
+			Config: `
+provider "reseller" {}
+
+data "reseller_ispmanager_products" "all" {}
+`,
+			Check: resource.TestCheckResourceAttrWith("data.reseller_ispmanager_products.all", "products.#", func(v string) error {
+				if v == "0" {
+					return errors.New("the catalog is empty")
+				}
+				return nil
+			}),
+		}},
+	})
+}
+
+func TestAccProvider_ispmanagerWrongPasswordIsRefused(t *testing.T) {
+	env, _ := sandboxEnv(t)
+	env["RESELLER_ISPMANAGER_PASSWORD"] = "not-the-password"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(env),
+		Steps: []resource.TestStep{{
+			Config:      licenseConfig,
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Could not read the ispmanager catalog.*auth`),
+		}},
+	})
+}
+
+func TestIspmanagerRegionsHaveEndpoints(t *testing.T) {
+	t.Parallel()
+	for _, b := range blocks {
+		if b.name != "ispmanager" {
+			continue
+		}
+		for _, s := range b.settings {
+			for _, region := range s.oneOf {
+				if !strings.HasPrefix(ispmanagerEndpoints[region], "https://") || !strings.HasSuffix(ispmanagerEndpoints[region], "/billmgr") {
+					t.Errorf("region %q has endpoint %q", region, ispmanagerEndpoints[region])
+				}
+			}
+		}
+	}
 }

@@ -91,7 +91,9 @@ var blocks = []block{
 			{name: "refresh_token", description: "OAuth2 refresh token with the partner scopes.", kind: kindString, sensitive: true, credential: true},
 			{name: "accounts_endpoint", description: "Zoho Accounts (OAuth) base URL; overrides the region's.", kind: kindString},
 			{name: "mail_endpoint", description: "Zoho Mail API base URL; overrides the region's.", kind: kindString},
+			{name: "mailadmin_endpoint", description: "Zoho Mail admin API base URL (trials); overrides the region's.", kind: kindString},
 			{name: "store_endpoint", description: "Zoho Store subscription API base URL; overrides the region's.", kind: kindString},
+			{name: "plan_ids", description: "JSON object overriding the Zoho Store IDs of paid plans where this partner account's data centre or currency uses others, e.g. `{\"standard\": {\"plan_id\": 10730, \"user_addon_id\": 10779}}`. Plans: `standard`, `professional`, `mail_lite`, `mail_10gb`, `mail_premium`. Default: the IDs of Zoho's own WHMCS module.", kind: kindString},
 		}, rateSettings...),
 	},
 	{

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/resellerkit/terraform-provider-reseller/internal/api/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/api/namebay"
+	"github.com/resellerkit/terraform-provider-reseller/internal/api/zohomail"
 	"github.com/resellerkit/terraform-provider-reseller/internal/zonesnap"
 )
 
@@ -17,6 +19,10 @@ import (
 type Data struct {
 	// Namebay is nil when the namebay family is not configured.
 	Namebay *Namebay
+	// Ispmanager is nil when the ispmanager family is not configured.
+	Ispmanager *Ispmanager
+	// ZohoMail is nil when the zoho_mail family is not configured.
+	ZohoMail *ZohoMail
 	// Unconfigured explains, per family block name, why it is not usable.
 	Unconfigured map[string]string
 }
@@ -61,6 +67,40 @@ func NewNamebay(client *namebay.Client, clientAccount string) *Namebay {
 		PlannedOffers: NewPlanned(),
 		CertProducts:  zonesnap.New[[]namebay.CertProduct](),
 	}
+}
+
+// Ispmanager is the configured ispmanager family.
+type Ispmanager struct {
+	Client *ispmanager.Client
+	// Products caches the licence catalog for the operation.
+	Products *zonesnap.Cache[[]ispmanager.Product]
+	// Names remembers which licence name each planned licence claims, so two
+	// licences of one configuration cannot share the name the provider
+	// finds them by.
+	Names *Planned
+}
+
+// NewIspmanager wires an ispmanager client with fresh per-operation caches.
+func NewIspmanager(client *ispmanager.Client) *Ispmanager {
+	return &Ispmanager{Client: client, Products: zonesnap.New[[]ispmanager.Product](), Names: NewPlanned()}
+}
+
+// ZohoMail is the configured Zoho Mail family.
+type ZohoMail struct {
+	Client *zohomail.Client
+	// Region is the data centre ("us", "eu", ...): it decides the MX records
+	// and SPF include published for an org.
+	Region string
+	// MailAdminURL is the base of the admin consoles linked from each org.
+	MailAdminURL string
+	// PlanIDs overrides the store IDs of paid plans, by plan name.
+	PlanIDs map[string]ZohoPlanIDs
+}
+
+// ZohoPlanIDs are the Zoho Store IDs of one paid plan.
+type ZohoPlanIDs struct {
+	PlanID      int64 `json:"plan_id"`
+	UserAddonID int64 `json:"user_addon_id"`
 }
 
 // RecordSnapshot is one listing of a zone's records, indexed by record ID.

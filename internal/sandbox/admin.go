@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,10 +43,50 @@ func (s *Server) adminHandler() http.Handler {
 	mux.HandleFunc("GET /_sandbox/settings", s.getSettings)
 	mux.HandleFunc("PUT /_sandbox/settings", s.putSettings)
 	mux.HandleFunc("/_sandbox/as/{login}/{rest...}", s.actAs)
+	for _, f := range s.families {
+		if af, ok := f.(AdminFamily); ok {
+			af.AdminRoutes(adminRouter{s: s, mux: mux, prefix: "/_sandbox/" + f.Name()})
+		}
+	}
 	mux.HandleFunc("/_sandbox/", func(w http.ResponseWriter, r *http.Request) {
 		adminError(w, http.StatusNotFound, "no admin route %s %s", r.Method, r.URL.Path)
 	})
 	return mux
+}
+
+// AdminFamily is a family with admin routes of its own, served under
+// /_sandbox/<family>/: balances, tokens, whatever its tests need to set.
+type AdminFamily interface {
+	AdminRoutes(r platform.Router)
+}
+
+// adminRouter registers a family's admin routes: they run under the world
+// lock after settling time, like every admin change, and are never counted
+// nor faulted.
+type adminRouter struct {
+	s      *Server
+	mux    *http.ServeMux
+	prefix string
+}
+
+func (ar adminRouter) Handle(pattern string, h platform.Handler) {
+	method, path, found := strings.Cut(pattern, " ")
+	if !found {
+		panic("sandbox: admin route pattern without a method: " + pattern)
+	}
+	ar.mux.HandleFunc(method+" "+ar.prefix+path, func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+		if err != nil {
+			adminError(w, http.StatusBadRequest, "the body could not be read: %v", err)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		rec := newRecorder()
+		if !ar.s.update(w, func(tx *platform.Tx) { h(rec, r, tx) }) {
+			return
+		}
+		rec.writeTo(w)
+	})
 }
 
 func writeAdmin(w http.ResponseWriter, status int, v any) {

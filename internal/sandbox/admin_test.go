@@ -20,9 +20,12 @@ func TestEnv(t *testing.T) {
 		}
 	})
 	env := s.Env("http://127.0.0.1:1234")
-	if len(env) != 3 || env[0] != (sandbox.EnvVar{Name: "RESELLER_NAMEBAY_ENDPOINT", Value: "http://127.0.0.1:1234/namebay"}) ||
+	if len(env) < 6 || env[0] != (sandbox.EnvVar{Name: "RESELLER_NAMEBAY_ENDPOINT", Value: "http://127.0.0.1:1234/namebay"}) ||
 		env[1] != (sandbox.EnvVar{Name: "RESELLER_NAMEBAY_USERNAME", Value: "reseller"}) ||
-		env[2].Name != "RESELLER_NAMEBAY_PASSWORD" || len(env[2].Value) < 16 {
+		env[2].Name != "RESELLER_NAMEBAY_PASSWORD" || len(env[2].Value) < 16 ||
+		env[3] != (sandbox.EnvVar{Name: "RESELLER_ISPMANAGER_ENDPOINT", Value: "http://127.0.0.1:1234/ispmanager/billmgr"}) ||
+		env[4] != (sandbox.EnvVar{Name: "RESELLER_ISPMANAGER_USERNAME", Value: "reseller@example.com"}) ||
+		env[5].Name != "RESELLER_ISPMANAGER_PASSWORD" || len(env[5].Value) < 16 {
 		t.Fatalf("Env = %+v", env)
 	}
 }
@@ -35,8 +38,9 @@ func TestAdminAccounts(t *testing.T) {
 	type account struct{ Family, Login, Password, Kind, Reseller, Handle string }
 	var accounts []account
 	e.admin("GET", "accounts", nil, http.StatusOK, &accounts)
-	if len(accounts) != 2 || accounts[0] != (account{"namebay", "reseller", "", "reseller", "", "RS-000001"}) ||
-		accounts[1] != (account{"namebay", "client", "", "client", "reseller", "CL-000001"}) {
+	if len(accounts) < 3 || accounts[0] != (account{"namebay", "reseller", "", "reseller", "", "RS-000001"}) ||
+		accounts[1] != (account{"namebay", "client", "", "client", "reseller", "CL-000001"}) ||
+		accounts[2] != (account{"ispmanager", "reseller@example.com", "", "reseller", "", "RS-000001"}) {
 		t.Fatalf("seeded accounts %+v", accounts)
 	}
 

@@ -23,6 +23,7 @@ const (
 type FaultRule struct {
 	Method            string   // "" matches every method
 	Path              string   // "*" stands for one segment; "" matches every path
+	Func              string   `json:",omitempty"` // the func of a func-selected API; "" matches every call
 	Kind              string   // latency, error, ratelimit, drop, reset
 	Probability       *float64 `json:",omitempty"` // default 1
 	Count             int      // how many times the rule fires; 0: no limit
@@ -200,6 +201,9 @@ func (f *faults) decide(r *http.Request) decision {
 
 func (a *activeRule) matches(r *http.Request) bool {
 	if a.Method != "" && a.Method != r.Method {
+		return false
+	}
+	if a.Func != "" && a.Func != funcOf(r) {
 		return false
 	}
 	if a.segments == nil {

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net"
 	"net/http"
@@ -23,12 +24,83 @@ type familyRouter struct {
 }
 
 func (fr familyRouter) Handle(pattern string, h platform.Handler) {
+	if path, fn, ok := strings.Cut(pattern, "?func="); ok && !strings.Contains(path, " ") {
+		fr.handleFunc("/"+fr.family.Name()+path, fn, h)
+		return
+	}
 	method, path, found := strings.Cut(pattern, " ")
 	if !found {
 		panic("sandbox: route pattern without a method: " + pattern)
 	}
 	template := method + " /" + fr.family.Name() + path
 	fr.s.partner.Handle(template, fr.s.serveRoute(fr.family, template, h))
+}
+
+// handleFunc registers one function of an API that selects its operation
+// with a func parameter. The first function of a path installs the path's
+// dispatcher.
+func (fr familyRouter) handleFunc(path, fn string, h platform.Handler) {
+	d := fr.s.dispatchers[path]
+	if d == nil {
+		d = &dispatcher{s: fr.s, family: fr.family, path: path, funcs: map[string]platform.Handler{}}
+		fr.s.dispatchers[path] = d
+		fr.s.partner.Handle(path, d)
+	}
+	d.funcs[fn] = h
+}
+
+// dispatcher serves a func-selected API on one path: it reads the form
+// (query string and body), then runs the named function as its own route,
+// counted and faulted as "POST /ispmanager/billmgr?func=soft.order.param".
+type dispatcher struct {
+	s      *Server
+	family Family
+	path   string
+	funcs  map[string]platform.Handler
+}
+
+func (d *dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		d.family.WriteError(w, http.StatusMethodNotAllowed, "Only GET and POST are served here.")
+		return
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBody))
+	if err != nil {
+		d.family.WriteError(w, http.StatusBadRequest, "The request body could not be read.")
+		return
+	}
+	// Parse the form from a copy, so the function still reads the body.
+	probe := r.Clone(r.Context())
+	probe.Body = io.NopCloser(bytes.NewReader(body))
+	if err := probe.ParseForm(); err != nil {
+		d.family.WriteError(w, http.StatusBadRequest, "The form could not be read: "+err.Error())
+		return
+	}
+	fn := probe.Form.Get("func")
+	h, ok := d.funcs[fn]
+	if !ok {
+		h = d.funcs[""] // the family's answer to an unknown function, if it has one
+	}
+	if h == nil {
+		d.family.WriteError(w, http.StatusOK, "Unknown function "+fn+".")
+		return
+	}
+	inner := r.WithContext(withFunc(r.Context(), fn))
+	inner.Form, inner.PostForm = probe.Form, probe.PostForm
+	inner.Body = io.NopCloser(bytes.NewReader(body))
+	d.s.serveRoute(d.family, r.Method+" "+d.path+"?func="+fn, h).ServeHTTP(w, inner)
+}
+
+type funcKey struct{}
+
+func withFunc(ctx context.Context, fn string) context.Context {
+	return context.WithValue(ctx, funcKey{}, fn)
+}
+
+// funcOf is the function a func-selected request names ("" for other routes).
+func funcOf(r *http.Request) string {
+	fn, _ := r.Context().Value(funcKey{}).(string)
+	return fn
 }
 
 // serveRoute wraps a partner handler: it counts the request under its route

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/namebay"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/platform"
 )
@@ -59,6 +60,8 @@ type Server struct {
 	faults   *faults
 	partner  *http.ServeMux
 	handler  http.Handler
+	// dispatchers serve the paths of func-selected APIs, by path.
+	dispatchers map[string]*dispatcher
 }
 
 // New builds a sandbox, loading its state back from opts.DataFile when that
@@ -70,10 +73,12 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		world:    world,
-		families: []Family{namebay.New(world)},
+		families: []Family{namebay.New(world), ispmanager.New(world)},
 		counters: newCounters(),
 		faults:   newFaults(opts.Seed),
 		partner:  http.NewServeMux(),
+
+		dispatchers: map[string]*dispatcher{},
 	}
 	if err := s.start(); err != nil {
 		return nil, errors.Join(err, world.Close())

@@ -37,6 +37,8 @@ var secretNames = map[string]bool{
 	"apikey":             true,
 	"cletitulaire":       true,
 	"enspassword":        true,
+	"lickey":             true, // ispmanager licence key
+	"licensekey":         true,
 }
 
 // secretSuffixes catch the many spellings partners use for the same secrets

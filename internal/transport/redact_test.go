@@ -13,7 +13,7 @@ func TestIsSecretKey(t *testing.T) {
 		"client_secret", "Client-Secret", "clientSecret", "token", "access_token",
 		"refresh_token", "X-Auth-Token", "authinfo", "auth_info", "authcode",
 		"private_key", "PrivateKey", "api_key", "apiKey", "X-Api-Key",
-		"CleTitulaire", "EnsPassword", "Pwd", "PWD", "UserPwd", "adminPassword", "super_admin_password", "refresh_tokens", "Passwords",
+		"CleTitulaire", "EnsPassword", "lickey", "license_key", "Pwd", "PWD", "UserPwd", "adminPassword", "super_admin_password", "refresh_tokens", "Passwords",
 		"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
 	}
 	for _, key := range secret {

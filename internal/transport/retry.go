@@ -116,8 +116,11 @@ func (t *retryTransport) logRetry(req *http.Request, attempt int, wait time.Dura
 }
 
 // isIdempotent reports whether req may be sent twice: its method says so, or
-// its context was marked with WithIdempotent.
+// its context was marked with WithIdempotent; WithoutRetry overrides both.
 func isIdempotent(req *http.Request) bool {
+	if once, _ := req.Context().Value(onceKey{}).(bool); once {
+		return false
+	}
 	switch req.Method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
 		return true

@@ -412,3 +412,17 @@ func (b *trackedBody) Close() error {
 	b.closed = true
 	return nil
 }
+
+func TestWithoutRetrySendsAPutOnce(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, func(w http.ResponseWriter, _ *http.Request, _ int) { w.WriteHeader(http.StatusServiceUnavailable) })
+	ctx := WithoutRetry(WithIdempotent(context.Background()))
+	resp, err := New(fastConfig()).Do(mustRequest(t, ctx, http.MethodPut, rec.URL, strings.NewReader(`{"licenses":5}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readBody(t, resp)
+	if rec.Hits() != 1 {
+		t.Errorf("server saw %d requests, want exactly 1", rec.Hits())
+	}
+}

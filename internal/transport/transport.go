@@ -106,6 +106,15 @@ func (cfg Config) withDefaults() Config {
 
 type idempotentKey struct{}
 
+type onceKey struct{}
+
+// WithoutRetry marks requests made with ctx as sent at most once, whatever
+// their method: a PUT or DELETE that bills, or that a partner does not treat
+// as idempotent.
+func WithoutRetry(ctx context.Context) context.Context {
+	return context.WithValue(ctx, onceKey{}, true)
+}
+
 // WithIdempotent marks requests made with ctx as safe to retry even when their
 // method is not idempotent (a token request, a lookup sent as POST).
 func WithIdempotent(ctx context.Context) context.Context {

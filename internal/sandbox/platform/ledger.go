@@ -15,7 +15,7 @@ type Entry struct {
 	Account   string // handle of the account that owns the object
 	Operation string // e.g. domain.create, domain.renew, domain.trade, domain.autorenew
 	Object    string // e.g. the domain name
-	Period    int    // years; 0 when the operation has none
+	Period    int    // in the family's unit (years for namebay, months for ispmanager); 0 when none
 	Amount    Money
 	Currency  string
 }

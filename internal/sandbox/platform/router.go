@@ -11,7 +11,10 @@ type Handler func(w http.ResponseWriter, r *http.Request, tx *Tx)
 
 // Router is where a family registers its routes. A pattern is a net/http
 // pattern relative to the family's prefix, with a method:
-// "GET /api/Zone/{zone}/Record".
+// "GET /api/Zone/{zone}/Record". An API that selects its operation with a
+// func parameter registers one pattern per function, without a method:
+// "/billmgr?func=soft.order.param" answers GET and POST, with the function
+// named in the query string or the form body.
 type Router interface {
 	Handle(pattern string, h Handler)
 }

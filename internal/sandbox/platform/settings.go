@@ -18,6 +18,9 @@ type Settings struct {
 	DnssecPendingSeconds float64
 	// HostingPendingSeconds is how long a new hosting pack is being set up.
 	HostingPendingSeconds float64
+	// LicenseKeySeconds is how long after its order an ispmanager licence
+	// gets its key.
+	LicenseKeySeconds float64
 	// CertHttpValidationFails makes the HTTP validation of certificates fail.
 	CertHttpValidationFails bool
 	// CertEmailValidationFails makes the e-mail validation of certificates
@@ -27,7 +30,7 @@ type Settings struct {
 
 // Validate refuses negative delays.
 func (s Settings) Validate() error {
-	if s.DomainPendingSeconds < 0 || s.DnssecPendingSeconds < 0 || s.HostingPendingSeconds < 0 {
+	if s.DomainPendingSeconds < 0 || s.DnssecPendingSeconds < 0 || s.HostingPendingSeconds < 0 || s.LicenseKeySeconds < 0 {
 		return errors.New("settings: delays cannot be negative")
 	}
 	return nil
@@ -40,6 +43,7 @@ type SettingsChange struct {
 	DomainPendingSeconds  *float64
 	DnssecPendingSeconds  *float64
 	HostingPendingSeconds *float64
+	LicenseKeySeconds     *float64
 	CertHttpValidation    *bool
 	CertEmailValidation   *bool
 }
@@ -54,6 +58,7 @@ func (ch SettingsChange) Apply(s Settings) Settings {
 	set(&s.DomainPendingSeconds, ch.DomainPendingSeconds)
 	set(&s.DnssecPendingSeconds, ch.DnssecPendingSeconds)
 	set(&s.HostingPendingSeconds, ch.HostingPendingSeconds)
+	set(&s.LicenseKeySeconds, ch.LicenseKeySeconds)
 	if ch.CertHttpValidation != nil {
 		s.CertHttpValidationFails = !*ch.CertHttpValidation
 	}
@@ -69,7 +74,8 @@ func (s Settings) MarshalJSON() ([]byte, error) {
 	httpOn, emailOn := !s.CertHttpValidationFails, !s.CertEmailValidationFails
 	return json.Marshal(SettingsChange{
 		DomainPendingSeconds: &s.DomainPendingSeconds, DnssecPendingSeconds: &s.DnssecPendingSeconds,
-		HostingPendingSeconds: &s.HostingPendingSeconds, CertHttpValidation: &httpOn, CertEmailValidation: &emailOn,
+		HostingPendingSeconds: &s.HostingPendingSeconds, LicenseKeySeconds: &s.LicenseKeySeconds,
+		CertHttpValidation: &httpOn, CertEmailValidation: &emailOn,
 	})
 }
 

@@ -11,7 +11,7 @@ func TestSettingsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"DomainPendingSeconds":2,"DnssecPendingSeconds":0,"HostingPendingSeconds":0,"CertHttpValidation":true,"CertEmailValidation":true}`
+	const want = `{"DomainPendingSeconds":2,"DnssecPendingSeconds":0,"HostingPendingSeconds":0,"LicenseKeySeconds":0,"CertHttpValidation":true,"CertEmailValidation":true}`
 	if string(raw) != want {
 		t.Fatalf("zero switches written as %s, want %s", raw, want)
 	}

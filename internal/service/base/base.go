@@ -78,6 +78,36 @@ func Namebay(data *providerdata.Data, typeName string, diags *diag.Diagnostics) 
 	return data.Namebay
 }
 
+// Ispmanager returns the configured ispmanager family, or adds an error
+// naming the block and the environment variables to set; nil without an
+// error while the provider itself is not configured yet.
+func Ispmanager(data *providerdata.Data, typeName string, diags *diag.Diagnostics) *providerdata.Ispmanager {
+	if data == nil {
+		return nil
+	}
+	if data.Ispmanager == nil {
+		diags.AddError("ispmanager is not configured",
+			fmt.Sprintf("%s needs the ispmanager partner API. %s", typeName, data.Unconfigured["ispmanager"]))
+		return nil
+	}
+	return data.Ispmanager
+}
+
+// ZohoMail returns the configured Zoho Mail family, or adds an error naming
+// the block and the environment variables to set; nil without an error while
+// the provider itself is not configured yet.
+func ZohoMail(data *providerdata.Data, typeName string, diags *diag.Diagnostics) *providerdata.ZohoMail {
+	if data == nil {
+		return nil
+	}
+	if data.ZohoMail == nil {
+		diags.AddError("Zoho Mail is not configured",
+			fmt.Sprintf("%s needs the Zoho Mail partner API. %s", typeName, data.Unconfigured["zoho_mail"]))
+		return nil
+	}
+	return data.ZohoMail
+}
+
 // ClientAccount picks the `?user=` handle of an object: the resource's own
 // client_account when set, else the provider default.
 func ClientAccount(own types.String, nb *providerdata.Namebay) string {

@@ -116,8 +116,8 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 // contact it answers would then differ from the configuration.
 func trimmed() validator.String {
 	return stringCheck{
-		description: "text without leading or trailing white space",
-		check: func(s string) string {
+		Text: "text without leading or trailing white space",
+		Test: func(s string) string {
 			switch t := strings.TrimSpace(s); {
 			case t == "":
 				return "the value is blank: write some text"

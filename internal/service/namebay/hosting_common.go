@@ -120,8 +120,8 @@ func countNoun(n int64, plural string) string {
 // hostingPassword checks the API's password policy at plan time.
 func hostingPassword() validator.String {
 	return stringCheck{
-		description: "6 to 20 characters with at least one letter, one digit and one other character",
-		check: func(s string) string {
+		Text: "6 to 20 characters with at least one letter, one digit and one other character",
+		Test: func(s string) string {
 			var letter, digit, other bool
 			for _, r := range s {
 				switch {
@@ -149,8 +149,8 @@ var packPathPattern = regexp.MustCompile(`^/[^\x00-\x1f]*$`)
 // packPath checks a directory inside a hosting pack's root.
 func packPath(what string) validator.String {
 	return stringCheck{
-		description: "a path inside the pack's root, starting with /, without .. or //, at most 255 characters",
-		check: func(s string) string {
+		Text: "a path inside the pack's root, starting with /, without .. or //, at most 255 characters",
+		Test: func(s string) string {
 			switch {
 			case !packPathPattern.MatchString(s):
 				return fmt.Sprintf("%s %q must start with / (the pack's root) and hold no control characters", what, s)
@@ -170,8 +170,8 @@ func packPath(what string) validator.String {
 // identifier checks FTP logins and database names and users.
 func identifier(what string, pattern *regexp.Regexp, rule string) validator.String {
 	return stringCheck{
-		description: rule,
-		check: func(s string) string {
+		Text: rule,
+		Test: func(s string) string {
 			if pattern.MatchString(s) {
 				return ""
 			}

@@ -206,13 +206,13 @@ func (r *sslCertificateResource) Schema(_ context.Context, _ resource.SchemaRequ
 
 func certName() validator.String {
 	return stringCheck{
-		description: "a host name in lower case, optionally starting with *.",
-		check: func(s string) string {
+		Text: "a host name in lower case, optionally starting with *.",
+		Test: func(s string) string {
 			base := strings.TrimPrefix(s, "*.")
 			if strings.Contains(base, "*") {
 				return fmt.Sprintf("%q: a wildcard is allowed only as the whole first label, e.g. *.example.com", s)
 			}
-			if problem := domainName().(stringCheck).check(base); problem != "" {
+			if problem := domainName().(stringCheck).Test(base); problem != "" {
 				return fmt.Sprintf("%q is not a valid name: %s", s, problem)
 			}
 			return ""
