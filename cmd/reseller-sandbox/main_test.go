@@ -107,20 +107,25 @@ func (r *running) call(t *testing.T, method, path, body string) (int, []byte) {
 func TestServePrintsExportsAndStopsOnSignal(t *testing.T) {
 	t.Parallel()
 	r := launch(t, build(t))
-	if len(r.lines) != 4 {
-		t.Fatalf("printed %q, want three export lines and the listening line", r.lines)
+	exports := []string{
+		"RESELLER_NAMEBAY_ENDPOINT", "RESELLER_NAMEBAY_USERNAME", "RESELLER_NAMEBAY_PASSWORD",
+		"RESELLER_ISPMANAGER_ENDPOINT", "RESELLER_ISPMANAGER_USERNAME", "RESELLER_ISPMANAGER_PASSWORD",
 	}
-	for i, name := range []string{"RESELLER_NAMEBAY_ENDPOINT", "RESELLER_NAMEBAY_USERNAME", "RESELLER_NAMEBAY_PASSWORD"} {
+	if len(r.lines) != len(exports)+1 {
+		t.Fatalf("printed %q, want %d export lines and the listening line", r.lines, len(exports))
+	}
+	for i, name := range exports {
 		if !strings.HasPrefix(r.lines[i], "export "+name+"=") {
 			t.Fatalf("line %d is %q, want export %s=...", i, r.lines[i], name)
 		}
 	}
+	last := r.lines[len(exports)]
 	endpoint := r.env["RESELLER_NAMEBAY_ENDPOINT"]
 	if !regexp.MustCompile(`^http://127\.0\.0\.1:[1-9][0-9]*/namebay$`).MatchString(endpoint) || r.env["RESELLER_NAMEBAY_USERNAME"] != "reseller" || len(r.env["RESELLER_NAMEBAY_PASSWORD"]) < 16 {
 		t.Fatalf("exports %v", r.env)
 	}
-	if !strings.HasSuffix(r.lines[3], strings.TrimSuffix(endpoint, "/namebay")) {
-		t.Fatalf("listening line %q does not match the endpoint %s", r.lines[3], endpoint)
+	if !strings.HasSuffix(last, strings.TrimSuffix(endpoint, "/namebay")) {
+		t.Fatalf("listening line %q does not match the endpoint %s", last, endpoint)
 	}
 	if status, body := r.call(t, "GET", "Tld", ""); status != http.StatusOK {
 		t.Fatalf("GET Tld: %d %s", status, body)
