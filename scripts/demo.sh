@@ -26,7 +26,7 @@ say "Starting the sandbox (data file $work/sandbox.db)"
 "$SANDBOX" serve --listen 127.0.0.1:0 --data "$work/sandbox.db" >"$work/sandbox.env" 2>"$work/sandbox.log" &
 sandbox_pid=$!
 for _ in $(seq 100); do
-  grep -q '^export RESELLER_ISPMANAGER_PASSWORD=' "$work/sandbox.env" 2>/dev/null && break
+  grep -q '^export RESELLER_ZOHO_MAIL_REFRESH_TOKEN=' "$work/sandbox.env" 2>/dev/null && break
   kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.log"; exit 1; }
   sleep 0.1
 done
@@ -46,7 +46,7 @@ say "terraform init -plugin-dir (offline, provider built from this checkout)"
 terraform init -input=false -no-color -plugin-dir="$PLUGIN_DIR" >/dev/null
 terraform version | head -1
 
-say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database, a certificate validated through DNS, an ispmanager licence"
+say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database, a certificate validated through DNS, an ispmanager licence, a Zoho Mail org"
 terraform apply -input=false -auto-approve -no-color
 
 say "The state holds no password"
@@ -78,6 +78,15 @@ if [ "$code" -ne 0 ]; then
   echo "FAIL: the second plan is not empty (exit code $code)"; exit 1
 fi
 echo "OK: empty plan"
+
+say "terraform apply -refresh-only: the refresh verifies the Zoho Mail domain"
+terraform apply -refresh-only -input=false -auto-approve -no-color >"$work/refresh.txt"
+status=$(terraform state show -no-color reseller_zoho_mail_org.mail | sed -n 's/^ *verification_status *= *"\(.*\)"/\1/p')
+echo "verification_status = $status"
+if [ "$status" != "verified" ]; then
+  cat "$work/refresh.txt"
+  echo "FAIL: Zoho did not verify the domain although its CNAME is published"; exit 1
+fi
 
 say "Changing the www record behind Terraform's back (sandbox admin API)"
 zone=$(terraform output -raw zone_handle)

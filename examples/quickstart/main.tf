@@ -1,7 +1,8 @@
 # A customer's estate: a contact, a domain with hosted DNS and the records of
 # its website and mail, a hosting pack with an FTP user and a database, a
-# certificate for the site validated through DNS, and the ispmanager licence
-# of the customer's own server.
+# certificate for the site validated through DNS, the ispmanager licence of
+# the customer's own server, and Zoho Mail for the domain with its
+# verification and MX records.
 # `make demo` applies it against the sandbox.
 terraform {
   # Write-only passwords (password_wo) need Terraform 1.11.
@@ -13,8 +14,8 @@ terraform {
   }
 }
 
-# Credentials and endpoints come from RESELLER_NAMEBAY_* and
-# RESELLER_ISPMANAGER_* (the sandbox prints them).
+# Credentials and endpoints come from RESELLER_NAMEBAY_*, RESELLER_ISPMANAGER_*
+# and RESELLER_ZOHO_MAIL_* (the sandbox prints them).
 provider "reseller" {}
 
 variable "domain" {
@@ -72,7 +73,6 @@ locals {
     www   = { name = "www", type = "A", value = var.server_ip }
     www6  = { name = "www", type = "AAAA", value = "2001:db8::10" }
     blog  = { name = "blog", type = "CNAME", value = "www.${var.domain}." }
-    spf   = { name = "@", type = "TXT", value = "v=spf1 mx -all" }
     dmarc = { name = "_dmarc", type = "TXT", value = "v=DMARC1; p=quarantine" }
   }
 }
@@ -86,12 +86,52 @@ resource "reseller_dns_record" "site" {
   value = each.value.value
 }
 
+# Mail: a Zoho Mail organisation for the domain on Workplace Standard, with
+# the records Zoho asks for published in the hosted zone. The domain is
+# verified as soon as Zoho sees the CNAME: at the latest on the next refresh.
+resource "reseller_zoho_mail_org" "mail" {
+  domain = reseller_domain.site.name
+  super_admin = {
+    first_name = reseller_contact.owner.first_name
+    last_name  = reseller_contact.owner.last_name
+    email      = "camille@${var.domain}"
+  }
+  plan       = "standard"
+  licenses   = 3
+  pay_period = "monthly"
+  billing_address = {
+    company_name = "Acme Bakery"
+    street       = reseller_contact.owner.address
+    city         = reseller_contact.owner.city
+    state        = "Auvergne-Rhone-Alpes"
+    country      = "France"
+    zip_code     = reseller_contact.owner.postal_code
+    phone        = "+33 4 72 00 00 00"
+  }
+}
+
+resource "reseller_dns_record" "mail_verification" {
+  zone  = reseller_domain.site.name
+  name  = reseller_zoho_mail_org.mail.verification_record.name
+  type  = reseller_zoho_mail_org.mail.verification_record.type
+  value = reseller_zoho_mail_org.mail.verification_record.value
+}
+
 resource "reseller_dns_record" "mail" {
+  count = 3
+
   zone     = reseller_domain.site.name
   name     = "@"
   type     = "MX"
-  value    = "mx1.mail.example.net"
-  priority = 10
+  priority = reseller_zoho_mail_org.mail.mx_records[count.index].priority
+  value    = trimsuffix(reseller_zoho_mail_org.mail.mx_records[count.index].value, ".")
+}
+
+resource "reseller_dns_record" "spf" {
+  zone  = reseller_domain.site.name
+  name  = "@"
+  type  = "TXT"
+  value = reseller_zoho_mail_org.mail.spf_value
 }
 
 resource "reseller_hosting_pack" "site" {
@@ -191,4 +231,8 @@ output "license_id" {
 
 output "license_expiry_date" {
   value = reseller_ispmanager_license.panel.expiry_date
+}
+
+output "mail_admin_console" {
+  value = reseller_zoho_mail_org.mail.admin_console_url
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/resellerkit/terraform-provider-reseller/internal/providerdata"
 	"github.com/resellerkit/terraform-provider-reseller/internal/service/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/service/namebay"
+	zohomailsvc "github.com/resellerkit/terraform-provider-reseller/internal/service/zohomail"
 	"github.com/resellerkit/terraform-provider-reseller/internal/transport"
 )
 
@@ -215,9 +216,9 @@ func (p *resellerProvider) configureZohoMail(r resolved, userAgent string) (*pro
 }
 
 func (p *resellerProvider) Resources(context.Context) []func() resource.Resource {
-	return slices.Concat(namebay.Resources(), ispmanager.Resources())
+	return slices.Concat(namebay.Resources(), ispmanager.Resources(), zohomailsvc.Resources())
 }
 
 func (p *resellerProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return slices.Concat(namebay.DataSources(), ispmanager.DataSources())
+	return slices.Concat(namebay.DataSources(), ispmanager.DataSources(), zohomailsvc.DataSources())
 }

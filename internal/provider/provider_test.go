@@ -199,3 +199,56 @@ func TestIspmanagerRegionsHaveEndpoints(t *testing.T) {
 		}
 	}
 }
+
+func TestAccProvider_zohoMailMissingBlockFailsAtPlan(t *testing.T) {
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(map[string]string{}),
+		Steps: []resource.TestStep{{
+			Config: `
+provider "reseller" {}
+
+data "reseller_zoho_mail_plans" "all" {}
+`,
+			ExpectError: regexp.MustCompile(`(?s)needs the Zoho Mail partner API.*"zoho_mail".*RESELLER_ZOHO_MAIL_CLIENT_ID`),
+		}},
+	})
+}
+
+func TestAccProvider_zohoMailPlanIDsOverride(t *testing.T) {
+	env, _ := sandboxEnv(t)
+	env["RESELLER_ZOHO_MAIL_PLAN_IDS"] = `{"standard": {"plan_id": 99001, "user_addon_id": 99002}}`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(env),
+		Steps: []resource.TestStep{{
+			Config: `
+provider "reseller" {}
+
+data "reseller_zoho_mail_plans" "all" {}
+
+output "standard_plan_id" {
+  value = one([for p in data.reseller_zoho_mail_plans.all.plans : p.plan_id if p.name == "standard"])
+}
+
+output "professional_plan_id" {
+  value = one([for p in data.reseller_zoho_mail_plans.all.plans : p.plan_id if p.name == "professional"])
+}
+`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckOutput("standard_plan_id", "99001"),
+				resource.TestCheckOutput("professional_plan_id", "10731"),
+			),
+		}},
+	})
+}
+
+func TestAccProvider_zohoMailBadPlanIDs(t *testing.T) {
+	env, _ := sandboxEnv(t)
+	env["RESELLER_ZOHO_MAIL_PLAN_IDS"] = `standard=1`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(env),
+		Steps: []resource.TestStep{{
+			Config:      "provider \"reseller\" {}\n\ndata \"reseller_zoho_mail_plans\" \"all\" {}\n",
+			ExpectError: regexp.MustCompile(`plan_ids must be a JSON object`),
+		}},
+	})
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/namebay"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/platform"
+	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/zohomail"
 )
 
 // Options configure a sandbox.
@@ -52,6 +53,13 @@ type Family interface {
 	WriteError(w http.ResponseWriter, status int, detail string)
 }
 
+// families builds the partner emulators over one world: Zoho verifies
+// domains against the zones Namebay hosts.
+func families(world *platform.World) []Family {
+	nb := namebay.New(world)
+	return []Family{nb, ispmanager.New(world), zohomail.New(world, nb)}
+}
+
 // Server is one sandbox.
 type Server struct {
 	world    *platform.World
@@ -73,7 +81,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		world:    world,
-		families: []Family{namebay.New(world), ispmanager.New(world)},
+		families: families(world),
 		counters: newCounters(),
 		faults:   newFaults(opts.Seed),
 		partner:  http.NewServeMux(),
