@@ -26,7 +26,7 @@ say "Starting the sandbox (data file $work/sandbox.db)"
 "$SANDBOX" serve --listen 127.0.0.1:0 --data "$work/sandbox.db" >"$work/sandbox.env" 2>"$work/sandbox.log" &
 sandbox_pid=$!
 for _ in $(seq 100); do
-  grep -q '^export RESELLER_ZOHO_MAIL_REFRESH_TOKEN=' "$work/sandbox.env" 2>/dev/null && break
+  grep -q '^export RESELLER_XARIOS_REFRESH_TOKEN=' "$work/sandbox.env" 2>/dev/null && break
   kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.log"; exit 1; }
   sleep 0.1
 done
@@ -46,7 +46,7 @@ say "terraform init -plugin-dir (offline, provider built from this checkout)"
 terraform init -input=false -no-color -plugin-dir="$PLUGIN_DIR" >/dev/null
 terraform version | head -1
 
-say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database, a certificate validated through DNS, an ispmanager licence, a Zoho Mail org"
+say "terraform apply: a contact, a domain with hosted DNS and its records, a hosting pack with an FTP user and a database, a certificate validated through DNS, an ispmanager licence, a Zoho Mail org, the customer account on the call-analytics platform"
 terraform apply -input=false -auto-approve -no-color
 
 say "The state holds no password"
@@ -62,6 +62,10 @@ if command -v openssl >/dev/null 2>&1; then
     sed -n '/certificate_pem/,/EOT/p' | sed '1s/.*<<-EOT//;$d' | sed 's/^ *//' |
     openssl x509 -noout -subject -issuer -ext subjectAltName 2>/dev/null || true
 fi
+
+say "The customer account and its administrator's invitation"
+terraform state show -no-color reseller_customer.acme |
+  grep -E '^ *(id|reference|product_type|status|invitation_state|email) ' || true
 
 say "The panel licence (its key is Sensitive: the CLI does not print it)"
 terraform state show -no-color reseller_ispmanager_license.panel |

@@ -1,8 +1,8 @@
-# A customer's estate: a contact, a domain with hosted DNS and the records of
-# its website and mail, a hosting pack with an FTP user and a database, a
-# certificate for the site validated through DNS, the ispmanager licence of
-# the customer's own server, and Zoho Mail for the domain with its
-# verification and MX records.
+# A customer's whole estate: its account on the call-analytics platform, a
+# contact, a domain with hosted DNS and the records of its website and mail, a
+# hosting pack with an FTP user and a database, a certificate for the site
+# validated through DNS, the ispmanager licence of the customer's own server,
+# and Zoho Mail for the domain with its verification and MX records.
 # `make demo` applies it against the sandbox.
 terraform {
   # Write-only passwords (password_wo) need Terraform 1.11.
@@ -14,8 +14,8 @@ terraform {
   }
 }
 
-# Credentials and endpoints come from RESELLER_NAMEBAY_*, RESELLER_ISPMANAGER_*
-# and RESELLER_ZOHO_MAIL_* (the sandbox prints them).
+# Credentials and endpoints come from RESELLER_NAMEBAY_*, RESELLER_ISPMANAGER_*,
+# RESELLER_ZOHO_MAIL_* and RESELLER_XARIOS_* (the sandbox prints them).
 provider "reseller" {}
 
 variable "domain" {
@@ -45,6 +45,28 @@ variable "db_password" {
   type        = string
   sensitive   = true
   ephemeral   = true
+}
+
+# The customer account, at the top of the estate: a tenant on the
+# call-analytics platform with its administrator, who gets the invitation, and
+# its PBX connection from the reseller's Kazoo template.
+resource "reseller_customer" "acme" {
+  name         = "Acme Bakery"
+  reference    = "CRM-${var.domain}" # your CRM or billing ID for the customer
+  country_code = "FR"
+  timezone     = "Europe/Paris"
+  product_type = "essentials"
+  primary_user = {
+    display_name = "Camille Martin"
+    email        = "camille@${var.domain}"
+    roles        = ["customer.website", "customer.admin"]
+  }
+  pbx_connection = {
+    type        = "kazoo"
+    name        = "Acme Kazoo"
+    template_id = "tpl_kazoo_master"
+    enabled     = true
+  }
 }
 
 resource "reseller_contact" "owner" {
@@ -235,4 +257,8 @@ output "license_expiry_date" {
 
 output "mail_admin_console" {
   value = reseller_zoho_mail_org.mail.admin_console_url
+}
+
+output "customer_id" {
+  value = reseller_customer.acme.id
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/resellerkit/terraform-provider-reseller/internal/provider"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox"
@@ -90,7 +91,24 @@ provider "reseller" {
 %s}
 `, s.env["RESELLER_NAMEBAY_ENDPOINT"], s.env["RESELLER_NAMEBAY_USERNAME"], s.env["RESELLER_NAMEBAY_PASSWORD"], extra,
 		s.env["RESELLER_ISPMANAGER_ENDPOINT"], s.env["RESELLER_ISPMANAGER_USERNAME"], s.env["RESELLER_ISPMANAGER_PASSWORD"],
-		s.ZohoBlock(s.env["RESELLER_ZOHO_MAIL_REFRESH_TOKEN"]))
+		s.ZohoBlock(s.env["RESELLER_ZOHO_MAIL_REFRESH_TOKEN"])+s.xariosBlock())
+}
+
+// xariosBlock is the xarios block of the provider for this sandbox.
+func (s *Sandbox) xariosBlock() string {
+	if s.env["RESELLER_XARIOS_CLIENT_ID"] == "" {
+		return ""
+	}
+	return fmt.Sprintf(`  xarios {
+    login_endpoint          = %q
+    api_endpoint            = %q
+    client_id               = %q
+    client_secret           = %q
+    refresh_token           = %q
+    max_requests_per_second = 0
+  }
+`, s.env["RESELLER_XARIOS_LOGIN_ENDPOINT"], s.env["RESELLER_XARIOS_API_ENDPOINT"], s.env["RESELLER_XARIOS_CLIENT_ID"],
+		s.env["RESELLER_XARIOS_CLIENT_SECRET"], s.env["RESELLER_XARIOS_REFRESH_TOKEN"])
 }
 
 // ZohoBlock is the zoho_mail block of the provider for this sandbox, with
@@ -221,5 +239,22 @@ func (s *Sandbox) admin(t testing.TB, method, path string, body, out any) {
 		if err := json.Unmarshal(data, out); err != nil {
 			t.Fatalf("%s %s: decode %s: %v", method, path, data, err)
 		}
+	}
+}
+
+// CheckBilled checks the ledger holds exactly the amounts listed, in order,
+// for operation on object in the partner family.
+func (s *Sandbox) CheckBilled(t testing.TB, family, operation, object string, amounts ...float64) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		var got []float64
+		for _, e := range s.Ledger(t) {
+			if e.Family == family && e.Operation == operation && e.Object == object {
+				got = append(got, e.Amount)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(amounts) {
+			return fmt.Errorf("ledger %s of %s: %v, want %v", operation, object, got, amounts)
+		}
+		return nil
 	}
 }

@@ -20,10 +20,12 @@ import (
 
 	ispmanagerapi "github.com/resellerkit/terraform-provider-reseller/internal/api/ispmanager"
 	namebayapi "github.com/resellerkit/terraform-provider-reseller/internal/api/namebay"
+	xariosapi "github.com/resellerkit/terraform-provider-reseller/internal/api/xarios"
 	"github.com/resellerkit/terraform-provider-reseller/internal/api/zohomail"
 	"github.com/resellerkit/terraform-provider-reseller/internal/providerdata"
 	"github.com/resellerkit/terraform-provider-reseller/internal/service/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/service/namebay"
+	xariossvc "github.com/resellerkit/terraform-provider-reseller/internal/service/xarios"
 	zohomailsvc "github.com/resellerkit/terraform-provider-reseller/internal/service/zohomail"
 	"github.com/resellerkit/terraform-provider-reseller/internal/transport"
 )
@@ -94,6 +96,10 @@ func (p *resellerProvider) Configure(ctx context.Context, req provider.Configure
 			zm, diags := p.configureZohoMail(r, userAgent)
 			resp.Diagnostics.Append(diags...)
 			data.ZohoMail = zm
+		case "xarios":
+			x, diags := p.configureXarios(r, userAgent)
+			resp.Diagnostics.Append(diags...)
+			data.Xarios = x
 		}
 	}
 	if resp.Diagnostics.HasError() {
@@ -215,10 +221,36 @@ func (p *resellerProvider) configureZohoMail(r resolved, userAgent string) (*pro
 	return &providerdata.ZohoMail{Client: client, Region: region, MailAdminURL: cfg.MailAdminURL, PlanIDs: planIDs}, diags
 }
 
+func (p *resellerProvider) configureXarios(r resolved, userAgent string) (*providerdata.Xarios, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	httpCfg := httpConfig(r, userAgent, &diags)
+	region := r.string("region", "eu")
+	apiURL, ok := xariosapi.RegionAPIURL(region)
+	if !ok {
+		diags.AddAttributeError(path.Root("xarios").AtName("region"), "Invalid Xarios region", fmt.Sprintf("%q is not a Xarios region (au, eu, na, uk).", region))
+	}
+	if diags.HasError() {
+		return nil, diags
+	}
+	client, err := xariosapi.New(xariosapi.Config{
+		LoginURL:     r.string("login_endpoint", xariosapi.DefaultLoginURL),
+		APIURL:       r.string("api_endpoint", apiURL),
+		ClientID:     r.values["client_id"],
+		ClientSecret: r.values["client_secret"],
+		RefreshToken: r.values["refresh_token"],
+		HTTP:         httpCfg,
+	})
+	if err != nil {
+		diags.AddAttributeError(path.Root("xarios"), "Invalid Xarios settings", err.Error())
+		return nil, diags
+	}
+	return providerdata.NewXarios(client), diags
+}
+
 func (p *resellerProvider) Resources(context.Context) []func() resource.Resource {
-	return slices.Concat(namebay.Resources(), ispmanager.Resources(), zohomailsvc.Resources())
+	return slices.Concat(namebay.Resources(), ispmanager.Resources(), zohomailsvc.Resources(), xariossvc.Resources())
 }
 
 func (p *resellerProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return slices.Concat(namebay.DataSources(), ispmanager.DataSources(), zohomailsvc.DataSources())
+	return slices.Concat(namebay.DataSources(), ispmanager.DataSources(), zohomailsvc.DataSources(), xariossvc.DataSources())
 }

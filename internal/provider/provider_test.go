@@ -252,3 +252,25 @@ func TestAccProvider_zohoMailBadPlanIDs(t *testing.T) {
 		}},
 	})
 }
+
+func TestAccProvider_xariosMissingBlockFailsAtPlan(t *testing.T) {
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(map[string]string{}),
+		Steps: []resource.TestStep{{
+			Config:      "provider \"reseller\" {}\n\ndata \"reseller_product_types\" \"all\" {}\n",
+			ExpectError: regexp.MustCompile(`(?s)needs the Xarios reseller API.*"xarios".*RESELLER_XARIOS_CLIENT_ID`),
+		}},
+	})
+}
+
+func TestAccProvider_xariosWrongSecretIsRefused(t *testing.T) {
+	env, _ := sandboxEnv(t)
+	env["RESELLER_XARIOS_CLIENT_SECRET"] = "not-the-secret"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesWithEnv(env),
+		Steps: []resource.TestStep{{
+			Config:      "provider \"reseller\" {}\n\ndata \"reseller_product_types\" \"all\" {}\n",
+			ExpectError: regexp.MustCompile(`client_id or client_secret is wrong`),
+		}},
+	})
+}

@@ -105,7 +105,7 @@ var blocks = []block{
 			{name: "client_secret", description: "OAuth2 client secret.", kind: kindString, sensitive: true, credential: true},
 			{name: "refresh_token", description: "OAuth2 refresh token (scope `openid offline_access onboarding`).", kind: kindString, sensitive: true, credential: true},
 			{name: "login_endpoint", description: "OAuth2 server base URL. Default: `https://login.xarios.cloud`.", kind: kindString},
-			{name: "api_endpoint", description: "API base URL; overrides the region's `https://api.<region>.myreports.cloud`.", kind: kindString},
+			{name: "api_endpoint", description: "API base URL, without the version; overrides the region's `https://api.<region>.myreports.cloud/api`.", kind: kindString},
 		}, rateSettings...),
 	},
 }

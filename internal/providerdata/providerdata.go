@@ -11,6 +11,7 @@ import (
 
 	"github.com/resellerkit/terraform-provider-reseller/internal/api/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/api/namebay"
+	"github.com/resellerkit/terraform-provider-reseller/internal/api/xarios"
 	"github.com/resellerkit/terraform-provider-reseller/internal/api/zohomail"
 	"github.com/resellerkit/terraform-provider-reseller/internal/zonesnap"
 )
@@ -23,6 +24,8 @@ type Data struct {
 	Ispmanager *Ispmanager
 	// ZohoMail is nil when the zoho_mail family is not configured.
 	ZohoMail *ZohoMail
+	// Xarios is nil when the xarios family is not configured.
+	Xarios *Xarios
 	// Unconfigured explains, per family block name, why it is not usable.
 	Unconfigured map[string]string
 }
@@ -95,6 +98,18 @@ type ZohoMail struct {
 	MailAdminURL string
 	// PlanIDs overrides the store IDs of paid plans, by plan name.
 	PlanIDs map[string]ZohoPlanIDs
+}
+
+// Xarios is the configured Xarios family.
+type Xarios struct {
+	Client *xarios.Client
+	// Profiles caches the product types (tenant profiles) for the operation.
+	Profiles *zonesnap.Cache[[]xarios.TenantProfile]
+}
+
+// NewXarios wires a Xarios client with fresh per-operation caches.
+func NewXarios(client *xarios.Client) *Xarios {
+	return &Xarios{Client: client, Profiles: zonesnap.New[[]xarios.TenantProfile]()}
 }
 
 // ZohoPlanIDs are the Zoho Store IDs of one paid plan.

@@ -20,7 +20,7 @@ func TestEnv(t *testing.T) {
 		}
 	})
 	env := s.Env("http://127.0.0.1:1234")
-	if len(env) != 13 || env[0] != (sandbox.EnvVar{Name: "RESELLER_NAMEBAY_ENDPOINT", Value: "http://127.0.0.1:1234/namebay"}) ||
+	if len(env) != 18 || env[0] != (sandbox.EnvVar{Name: "RESELLER_NAMEBAY_ENDPOINT", Value: "http://127.0.0.1:1234/namebay"}) ||
 		env[1] != (sandbox.EnvVar{Name: "RESELLER_NAMEBAY_USERNAME", Value: "reseller"}) ||
 		env[2].Name != "RESELLER_NAMEBAY_PASSWORD" || len(env[2].Value) < 16 ||
 		env[3] != (sandbox.EnvVar{Name: "RESELLER_ISPMANAGER_ENDPOINT", Value: "http://127.0.0.1:1234/ispmanager/billmgr"}) ||

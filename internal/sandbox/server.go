@@ -13,6 +13,7 @@ import (
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/ispmanager"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/namebay"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/platform"
+	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/xarios"
 	"github.com/resellerkit/terraform-provider-reseller/internal/sandbox/zohomail"
 )
 
@@ -57,7 +58,7 @@ type Family interface {
 // domains against the zones Namebay hosts.
 func families(world *platform.World) []Family {
 	nb := namebay.New(world)
-	return []Family{nb, ispmanager.New(world), zohomail.New(world, nb)}
+	return []Family{nb, ispmanager.New(world), zohomail.New(world, nb), xarios.New(world)}
 }
 
 // Server is one sandbox.

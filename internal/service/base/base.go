@@ -108,6 +108,21 @@ func ZohoMail(data *providerdata.Data, typeName string, diags *diag.Diagnostics)
 	return data.ZohoMail
 }
 
+// Xarios returns the configured Xarios family, or adds an error naming the
+// block and the environment variables to set; nil without an error while
+// the provider itself is not configured yet.
+func Xarios(data *providerdata.Data, typeName string, diags *diag.Diagnostics) *providerdata.Xarios {
+	if data == nil {
+		return nil
+	}
+	if data.Xarios == nil {
+		diags.AddError("Xarios is not configured",
+			fmt.Sprintf("%s needs the Xarios reseller API. %s", typeName, data.Unconfigured["xarios"]))
+		return nil
+	}
+	return data.Xarios
+}
+
 // ClientAccount picks the `?user=` handle of an object: the resource's own
 // client_account when set, else the provider default.
 func ClientAccount(own types.String, nb *providerdata.Namebay) string {

@@ -97,18 +97,7 @@ func inSandbox(t *testing.T, sb *acctest.Sandbox, id *string, want map[string]st
 // billed checks the ledger holds exactly the amounts listed for operation
 // on object, in order.
 func billed(t *testing.T, sb *acctest.Sandbox, operation, object string, amounts ...float64) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		var got []float64
-		for _, e := range sb.Ledger(t) {
-			if e.Family == "ispmanager" && e.Operation == operation && e.Object == object {
-				got = append(got, e.Amount)
-			}
-		}
-		if fmt.Sprint(got) != fmt.Sprint(amounts) {
-			return fmt.Errorf("ledger %s of %s: %v, want %v", operation, object, got, amounts)
-		}
-		return nil
-	}
+	return sb.CheckBilled(t, "ispmanager", operation, object, amounts...)
 }
 
 // licenseListed reports whether the account still lists the licence id.

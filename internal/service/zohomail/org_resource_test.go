@@ -112,13 +112,10 @@ func ledgerAmounts(t *testing.T, sb *acctest.Sandbox, operation, object string) 
 	return out
 }
 
+// billed checks the ledger holds exactly the amounts listed for operation
+// on object, in order.
 func billed(t *testing.T, sb *acctest.Sandbox, operation, object string, amounts ...float64) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := ledgerAmounts(t, sb, operation, object); fmt.Sprint(got) != fmt.Sprint(amounts) {
-			return fmt.Errorf("ledger %s of %s: %v, want %v", operation, object, got, amounts)
-		}
-		return nil
-	}
+	return sb.CheckBilled(t, "zoho", operation, object, amounts...)
 }
 
 // storePut changes the store subscription of email behind Terraform's back.
