@@ -48,7 +48,7 @@ say "Starting the sandbox (data file $work/sandbox.db)"
 "$SANDBOX" serve --listen 127.0.0.1:0 --data "$work/sandbox.db" >"$work/sandbox.env" 2>"$work/sandbox.log" &
 sandbox_pid=$!
 for _ in $(seq 100); do
-  grep -q '^export RESELLER_NAMEBAY_PASSWORD=' "$work/sandbox.env" 2>/dev/null && break
+  grep -q '^# reseller-sandbox listening' "$work/sandbox.env" 2>/dev/null && break
   kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.log"; exit 1; }
   sleep 0.1
 done
